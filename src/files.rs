@@ -1,0 +1,52 @@
+//! Finding the articles to check: explicit files, and folders walked for known extensions.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// Extensions checked when a folder is walked.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// A path that could not be walked.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct WalkError {
+    /// The path.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Expand `paths`: files are kept as given, folders are walked (sorted, symlinks not
+/// followed) for article extensions. Problems are returned beside the files found.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files, &mut errors);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_article(e.path()) => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => errors.push(WalkError {
+                path: e.path().unwrap_or(dir).display().to_string(),
+                message: e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
+            }),
+        }
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}

@@ -1,0 +1,136 @@
+//! Many literal terms matched in one pass, with word boundaries checked by hand.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+
+use crate::text::words::at_word_boundaries;
+
+/// A compiled set of literal terms.
+#[derive(Debug, Clone)]
+pub struct Literals {
+    matcher: Matcher,
+    terms: Vec<String>,
+    word_boundary: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    /// One automaton for all terms (exact or ASCII case-insensitive).
+    Automaton(AhoCorasick),
+    /// Case-insensitive terms with non-ASCII letters need Unicode case folding.
+    Folded(Regex),
+}
+
+impl Literals {
+    /// Compile `terms` into one matcher.
+    pub fn new(terms: &[String], case_sensitive: bool, word_boundary: bool) -> Result<Self, String> {
+        if let Some(empty) = terms.iter().position(|t| t.is_empty()) {
+            return Err(format!("term {} is empty", empty + 1));
+        }
+        let ascii_only = terms.iter().all(|t| t.is_ascii());
+        let matcher = if case_sensitive || ascii_only {
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(!case_sensitive)
+                .build(terms)
+                .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+            Matcher::Automaton(automaton)
+        } else {
+            let alternation: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
+            let regex = RegexBuilder::new(&alternation.join("|"))
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("cannot compile terms: {e}"))?;
+            Matcher::Folded(regex)
+        };
+        Ok(Literals {
+            matcher,
+            terms: terms.to_vec(),
+            word_boundary,
+        })
+    }
+
+    /// Non-overlapping matches inside `range` of `text`: leftmost first, longest at a
+    /// position, skipping candidates that would cut a word. Yields the match range and
+    /// the index of the term that matched.
+    pub fn find_in(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+        let mut candidates = self.candidates(text, range);
+        candidates.retain(|(r, _)| !self.word_boundary || at_word_boundaries(text, r.start, r.end));
+        candidates.sort_by(|(a, _), (b, _)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+        for (r, i) in candidates {
+            if out.last().is_none_or(|(last, _)| r.start >= last.end) {
+                out.push((r, i));
+            }
+        }
+        out
+    }
+
+    fn candidates(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+        let hay = &text[range.clone()];
+        let base = range.start;
+        match &self.matcher {
+            Matcher::Automaton(ac) => ac
+                .find_overlapping_iter(hay)
+                .map(|m| (base + m.start()..base + m.end(), m.pattern().as_usize()))
+                .collect(),
+            Matcher::Folded(regex) => regex
+                .find_iter(hay)
+                .map(|m| {
+                    let found = m.as_str().to_lowercase();
+                    let index = self
+                        .terms
+                        .iter()
+                        .position(|t| t.to_lowercase() == found)
+                        .unwrap_or(0);
+                    (base + m.start()..base + m.end(), index)
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let lit = Literals::new(&terms(&["Kiev"]), true, true).unwrap();
+        let text = "Kiev and Kievan Rus and Kiev's";
+        let found: Vec<_> = lit.find_in(text, 0..text.len()).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(found, [0..4, 24..28]);
+    }
+
+    #[test]
+    fn longest_wins_at_a_position() {
+        let lit = Literals::new(&terms(&["New", "New York"]), true, true).unwrap();
+        let text = "New York";
+        assert_eq!(lit.find_in(text, 0..8), [(0..8, 1)]);
+    }
+
+    #[test]
+    fn shorter_term_when_longer_cuts_a_word() {
+        let lit = Literals::new(&terms(&["share", "share this"]), false, true).unwrap();
+        let text = "Share thistle";
+        assert_eq!(lit.find_in(text, 0..text.len()), [(0..5, 0)]);
+    }
+
+    #[test]
+    fn unicode_case_folding() {
+        let lit = Literals::new(&terms(&["Zürich"]), false, true).unwrap();
+        let text = "in ZÜRICH today";
+        assert_eq!(lit.find_in(text, 0..text.len()), [(3..10, 0)]);
+    }
+
+    #[test]
+    fn empty_term_is_rejected() {
+        assert!(Literals::new(&terms(&["a", ""]), true, true).is_err());
+    }
+}

@@ -1,0 +1,205 @@
+//! Rules: the YAML model, compilation into checks, and rule packs.
+
+pub mod boilerplate;
+pub mod literal;
+mod locate;
+pub mod pack;
+pub mod pattern;
+pub mod raw;
+pub mod substitution;
+pub mod template;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::finding::{Finding, Fix, RuleInfo};
+use crate::source::Document;
+use raw::{RawCheck, RawRule, Scope, Severity};
+use template::Template;
+
+pub use pack::{RuleSet, RuleSource};
+
+/// A check kind: compiled once, run over every document.
+pub trait Check {
+    /// Report every finding of this check in `doc`.
+    fn run(&self, doc: &Document, scope: Scope, emit: &mut Emitter<'_>);
+}
+
+/// The compiled check kinds: the one registry of kinds.
+#[derive(Debug, Clone)]
+pub enum CheckKind {
+    /// Regexes and literal terms.
+    Pattern(pattern::PatternCheck),
+    /// Wrong → right pairs.
+    Substitution(substitution::SubstitutionCheck),
+    /// Page furniture lines and blocks.
+    Boilerplate(boilerplate::BoilerplateCheck),
+}
+
+impl CheckKind {
+    fn compile(raw: &RawCheck) -> Result<CheckKind, String> {
+        Ok(match raw {
+            RawCheck::Pattern(p) => CheckKind::Pattern(pattern::PatternCheck::compile(p)?),
+            RawCheck::Substitution(s) => CheckKind::Substitution(substitution::SubstitutionCheck::compile(s)?),
+            RawCheck::Boilerplate(b) => CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b)?),
+        })
+    }
+
+    fn as_check(&self) -> &dyn Check {
+        match self {
+            CheckKind::Pattern(c) => c,
+            CheckKind::Substitution(c) => c,
+            CheckKind::Boilerplate(c) => c,
+        }
+    }
+
+    /// The placeholders a message of this kind may use.
+    pub fn placeholders(raw: &RawCheck) -> &'static [&'static str] {
+        match raw {
+            RawCheck::Pattern(_) => pattern::PLACEHOLDERS,
+            RawCheck::Substitution(_) => substitution::PLACEHOLDERS,
+            RawCheck::Boilerplate(_) => boilerplate::PLACEHOLDERS,
+        }
+    }
+
+    /// The scope used when a rule names none, and whether others are allowed.
+    fn default_scope(raw: &RawCheck) -> (Scope, bool) {
+        match raw {
+            RawCheck::Pattern(_) | RawCheck::Substitution(_) => (Scope::Sentence, true),
+            RawCheck::Boilerplate(_) => (Scope::Line, false),
+        }
+    }
+}
+
+/// Where a rule was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The rule file.
+    pub path: String,
+    /// 1-based line of the rule's `id`.
+    pub line: usize,
+}
+
+/// One example from a rule's `tests`, with the line it is written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The example text.
+    pub text: String,
+    /// 1-based line in the rule file.
+    pub line: usize,
+}
+
+/// A rule's examples.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    /// Texts the rule must flag.
+    pub flag: Vec<Example>,
+    /// Texts the rule must not flag.
+    pub pass: Vec<Example>,
+}
+
+/// A validated, compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Shared facts carried by each finding.
+    pub info: Arc<RuleInfo>,
+    /// Severity of findings.
+    pub severity: Severity,
+    /// Message template.
+    pub message: Template,
+    /// What the check looks at in one go.
+    pub scope: Scope,
+    /// The compiled check.
+    pub check: CheckKind,
+    /// Where the rule was written.
+    pub origin: Origin,
+    /// The rule's own tests.
+    pub examples: Examples,
+}
+
+impl Rule {
+    /// Validate and compile a raw rule of `pack`. Errors name the offending field.
+    fn compile(pack: &str, raw: &RawRule, origin: Origin, examples: Examples) -> Result<Rule, (&'static str, String)> {
+        if raw.id.is_empty() || raw.id.contains(['/', ' ']) {
+            return Err(("id", format!("invalid rule id `{}`: use letters, digits and dashes", raw.id)));
+        }
+        let message = Template::parse(&raw.message, CheckKind::placeholders(&raw.check)).map_err(|e| ("message", e))?;
+        let (default_scope, any_scope) = CheckKind::default_scope(&raw.check);
+        let scope = raw.scope.unwrap_or(default_scope);
+        if !any_scope && scope != default_scope {
+            return Err(("scope", "this kind only works line by line: use `scope: line` or leave it out".into()));
+        }
+        let check = CheckKind::compile(&raw.check).map_err(|e| ("check", e))?;
+        Ok(Rule {
+            info: Arc::new(RuleInfo {
+                id: format!("{pack}/{}", raw.id),
+                category: raw.category,
+                note: raw.note.clone(),
+                link: raw.link.clone(),
+            }),
+            severity: raw.severity,
+            message,
+            scope,
+            check,
+            origin,
+            examples,
+        })
+    }
+
+    /// The rule's `pack/id`.
+    pub fn id(&self) -> &str {
+        &self.info.id
+    }
+
+    /// A one-line description: the note's first sentence, else the message.
+    pub fn description(&self) -> String {
+        let note = self.info.note.as_deref().unwrap_or_default().trim();
+        let first = note.split_inclusive(". ").next().unwrap_or_default().trim();
+        if first.is_empty() {
+            self.message.render(&[])
+        } else {
+            first.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    }
+
+    /// Run this rule over one document, appending its findings.
+    pub fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut emit = Emitter { rule: self, doc, out };
+        self.check.as_check().run(doc, self.scope, &mut emit);
+    }
+}
+
+/// Turns a check's matches into findings of one rule.
+pub struct Emitter<'a> {
+    rule: &'a Rule,
+    doc: &'a Document,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Emitter<'_> {
+    /// Report the prose range `prose`; `{match}` is its text, `vars` fill the other placeholders.
+    pub fn emit(&mut self, prose: Range<usize>, vars: &[(&str, &str)], fix: Option<Fix>) {
+        let span = self.doc.source_span(prose.clone());
+        let matched = self.doc.prose.text.get(prose).unwrap_or_default();
+        let mut all = vec![("match", matched)];
+        all.extend_from_slice(vars);
+        self.out.push(Finding {
+            rule: Arc::clone(&self.rule.info),
+            severity: self.rule.severity,
+            message: self.rule.message.render(&all),
+            span,
+            related: Vec::new(),
+            fix,
+        });
+    }
+}
+
+/// The prose ranges a check of `scope` looks at one by one.
+pub fn units(doc: &Document, scope: Scope) -> &[Range<usize>] {
+    match scope {
+        Scope::Document => std::slice::from_ref(&doc.prose.whole),
+        Scope::Paragraph => &doc.prose.paragraphs,
+        Scope::Sentence => &doc.prose.sentences,
+        Scope::Line => &doc.prose.lines,
+    }
+}

@@ -1,0 +1,183 @@
+//! Rule packs: the embedded default pack and folders of YAML rule files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::locate::{rule_lines, RuleLines};
+use super::raw::RawRule;
+use super::{Example, Examples, Origin, Rule};
+use crate::error::{Error, RuleError, RuleErrors};
+use crate::yaml;
+
+/// Name of the embedded pack.
+pub const BUILTIN_PACK: &str = "copydesk";
+
+/// The embedded default pack: file name and contents.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml"))];
+
+/// Where rules come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleSource {
+    /// The pack embedded in the binary.
+    Builtin,
+    /// A folder of `.yaml`/`.yml` files; the folder's name is the pack's name.
+    Dir(PathBuf),
+}
+
+/// All loaded rules, validated and compiled.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The embedded default pack.
+    pub fn builtin() -> Result<RuleSet, Error> {
+        Self::load(&[RuleSource::Builtin])
+    }
+
+    /// Load every source; reports all broken files, not only the first.
+    pub fn load(sources: &[RuleSource]) -> Result<RuleSet, Error> {
+        let mut loader = Loader::default();
+        for source in sources {
+            match source {
+                RuleSource::Builtin => {
+                    for (name, text) in BUILTIN_FILES {
+                        loader.file(BUILTIN_PACK, &format!("<builtin>/{name}"), text);
+                    }
+                }
+                RuleSource::Dir(dir) => {
+                    let pack = pack_name(dir);
+                    for path in rule_files(dir)? {
+                        let shown = path.display().to_string();
+                        match std::fs::read_to_string(&path) {
+                            Ok(text) => loader.file(&pack, &shown, &text),
+                            Err(e) => loader.errors.push(RuleError {
+                                path: shown,
+                                line: 1,
+                                column: 1,
+                                message: format!("cannot read rule file: {e}"),
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        loader.finish()
+    }
+
+    /// Load rules from in-memory files `(path, text)` forming one pack.
+    pub fn from_files(pack: &str, files: &[(&str, &str)]) -> Result<RuleSet, Error> {
+        let mut loader = Loader::default();
+        for (path, text) in files {
+            loader.file(pack, path, text);
+        }
+        loader.finish()
+    }
+
+    /// The rules, in load order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// A rule set holding only `rule`.
+    pub fn single(rule: &Rule) -> RuleSet {
+        RuleSet {
+            rules: vec![rule.clone()],
+        }
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    rules: Vec<Rule>,
+    errors: Vec<RuleError>,
+    seen: HashMap<String, String>,
+}
+
+impl Loader {
+    fn file(&mut self, pack: &str, path: &str, text: &str) {
+        let raws = match yaml::rule_file(path, text) {
+            Ok(raws) => raws,
+            Err(e) => return self.errors.push(e),
+        };
+        let mut repeats: HashMap<&str, usize> = HashMap::new();
+        for raw in &raws {
+            let nth = repeats.entry(raw.id.as_str()).or_default();
+            let place = rule_lines(text, &raw.id, *nth);
+            *nth += 1;
+            let error = |(field, message): (&str, String)| {
+                let (line, column) = place.as_ref().map_or((1, 1), |p| p.field(text, field));
+                RuleError {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message,
+                }
+            };
+            let full_id = format!("{pack}/{}", raw.id);
+            if let Some(first) = self.seen.get(&full_id) {
+                let message = format!("duplicate rule id `{}` (first defined at {first})", raw.id);
+                self.errors.push(error(("id", message)));
+                continue;
+            }
+            let id_line = place.as_ref().map_or(1, RuleLines::id_line);
+            self.seen.insert(full_id, format!("{path}:{id_line}"));
+            let origin = Origin {
+                path: path.to_owned(),
+                line: id_line,
+            };
+            let examples = examples(raw, text, place.as_ref());
+            match Rule::compile(pack, raw, origin, examples) {
+                Ok(rule) => self.rules.push(rule),
+                Err(e) => self.errors.push(error((e.0, e.1))),
+            }
+        }
+    }
+
+    fn finish(self) -> Result<RuleSet, Error> {
+        if self.errors.is_empty() {
+            Ok(RuleSet { rules: self.rules })
+        } else {
+            Err(RuleErrors { errors: self.errors }.into())
+        }
+    }
+}
+
+fn examples(raw: &RawRule, text: &str, place: Option<&RuleLines>) -> Examples {
+    let locate = |list: &[String]| -> Vec<Example> {
+        list.iter()
+            .map(|t| Example {
+                text: t.clone(),
+                line: place.map_or(1, |p| p.example(text, t)),
+            })
+            .collect()
+    };
+    Examples {
+        flag: locate(&raw.tests.flag),
+        pass: locate(&raw.tests.pass),
+    }
+}
+
+fn pack_name(dir: &Path) -> String {
+    let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    absolute
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("rules")
+        .to_owned()
+}
+
+fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::RuleDir {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    Ok(files)
+}

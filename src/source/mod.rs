@@ -1,0 +1,127 @@
+//! Documents: an article's source text, its line index and its prose.
+
+pub mod front_matter;
+pub mod markdown;
+pub mod prose;
+
+use std::ops::Range;
+use std::path::Path;
+
+use crate::error::SourceError;
+use crate::position::{LineCol, LineIndex, Span};
+pub use prose::Prose;
+
+/// The input format of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text: lines are paragraphs unless a line goes on in lower case.
+    Text,
+    /// CommonMark with tables and front matter.
+    Markdown,
+}
+
+impl Format {
+    /// The format implied by a file name (Markdown for `.md`, `.markdown`, `.mdown`).
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// One article, parsed once and shared by every check.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as it should be reported.
+    pub path: String,
+    /// The input format.
+    pub format: Format,
+    /// The original source text.
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+    /// The visible prose, mapped back to `text`.
+    pub prose: Prose,
+    /// The article date (front matter `date:` or set by the caller), as `YYYY-MM-DD…`.
+    pub date: Option<String>,
+}
+
+impl Document {
+    /// Parse `text` in the given format.
+    pub fn parse(path: impl Into<String>, text: String, format: Format) -> Result<Self, SourceError> {
+        let path = path.into();
+        let (prose, date) = match format {
+            Format::Text => (Prose::from_plain(&text), None),
+            Format::Markdown => {
+                let front = front_matter::parse(&text).map_err(|e| e.with_path(&path))?;
+                let (start, date) = front.map_or((0, None), |f| (f.body_start, f.date));
+                (markdown::prose(&text, start), date)
+            }
+        };
+        let lines = LineIndex::new(&text);
+        Ok(Document {
+            path,
+            format,
+            text,
+            lines,
+            prose,
+            date,
+        })
+    }
+
+    /// Parse text whose format follows from the path's extension.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Result<Self, SourceError> {
+        let path = path.into();
+        let format = Format::from_path(Path::new(&path));
+        Self::parse(path, text.into(), format)
+    }
+
+    /// Decode bytes read from `path` (UTF-8 only; a BOM is kept and skipped in columns).
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>, format: Format) -> Result<Self, SourceError> {
+        let path = path.into();
+        let text = String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 {
+            path: path.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Self::parse(path, text, format)
+    }
+
+    /// Read and parse a file; the format follows from its extension.
+    pub fn read(path: &Path) -> Result<Self, SourceError> {
+        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_bytes(path.display().to_string(), bytes, Format::from_path(path))
+    }
+
+    /// Line and column of a source byte offset.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The source span of a prose range.
+    pub fn source_span(&self, prose: Range<usize>) -> Span {
+        self.prose.map.to_source(prose)
+    }
+
+    /// The source text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or_default()
+    }
+
+    /// The span of whole source lines covering `span`, including the final line break.
+    pub fn whole_lines(&self, span: Span) -> Span {
+        let first = self.line_col(span.start).line;
+        let last = self.line_col(span.end.saturating_sub(1).max(span.start)).line;
+        let start = self.lines.line_start(first).unwrap_or(0);
+        let end = self.lines.line_start(last + 1).unwrap_or(self.text.len());
+        Span::new(start, end)
+    }
+}

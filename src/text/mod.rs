@@ -1,0 +1,5 @@
+//! Rule-agnostic analyses of prose: sentences and URLs.
+
+pub mod sentences;
+pub mod urls;
+pub mod words;

@@ -1,0 +1,179 @@
+//! Sentence splitting that knows the abbreviations of news copy.
+
+use std::ops::Range;
+
+/// Abbreviations after which a full stop never ends a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "rev", "hon", "st", "mt", "ft", "fr", "pres", "supt", "insp", "det", "cpl",
+    "maj", "brig", "e.g", "i.e", "cf", "vs", "approx", "dept", "est", "fig", "vol", "ch",
+];
+
+/// Abbreviations that do not end a sentence when a number follows ("No. 10", "Jan. 5").
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "art", "sec", "para", "ex", "op",
+];
+
+const TERMINATORS: &[char] = &['.', '!', '?', '…'];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '.', '!', '?', '…'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '„', '¿', '¡'];
+
+/// Split every paragraph of `text` into sentence ranges (trimmed of whitespace).
+pub fn split_paragraphs(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        split_into(text, p.clone(), &mut out);
+    }
+    out
+}
+
+/// Split one paragraph into sentence ranges.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    split_into(text, 0..text.len(), &mut out);
+    out
+}
+
+fn split_into(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let body = &text[paragraph.clone()];
+    let base = paragraph.start;
+    let mut start = 0;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !TERMINATORS.contains(&c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !CLOSERS.contains(&d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        if is_boundary(body, i, c, end) {
+            push_trimmed(body, base, start..end, out);
+            start = end;
+        }
+    }
+    push_trimmed(body, base, start..body.len(), out);
+}
+
+fn push_trimmed(body: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &body[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(base + range.start + lead..base + range.end - trail);
+    }
+}
+
+/// Does the terminator `c` at `at`, with closers up to `end`, end a sentence?
+fn is_boundary(body: &str, at: usize, c: char, end: usize) -> bool {
+    let rest = &body[end..];
+    let after_space = rest.trim_start();
+    if after_space.is_empty() {
+        return true;
+    }
+    if after_space.len() == rest.len() {
+        return false; // no whitespace after: "3.5", "U.S.-led", "Yahoo!'s"
+    }
+    let next = after_space.chars().next().unwrap_or(' ');
+    let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
+    if !starts_sentence {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word = word_before(body, at);
+    let lower = word.to_lowercase();
+    if NEVER_FINAL.contains(&lower.as_str()) || is_initialism(word) {
+        return false;
+    }
+    !(next.is_ascii_digit() && BEFORE_NUMBER.contains(&lower.as_str()))
+}
+
+/// The word that ends at byte `at` (letters and inner full stops).
+fn word_before(body: &str, at: usize) -> &str {
+    let head = &body[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !(ch.is_alphabetic() || ch == '.'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    &head[start..]
+}
+
+/// A single capital ("J.") or letters joined by full stops ("U.S", "a.m").
+fn is_initialism(word: &str) -> bool {
+    let mut letters = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(ch), None) if ch.is_alphabetic() => letters += 1,
+            _ => return false,
+        }
+    }
+    letters > 1 || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            sentences("One here. Two there! Three? Four."),
+            ["One here.", "Two there!", "Three?", "Four."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Dr. Smith met the U.S. President at No. 10 Downing Street. He left."),
+            ["Dr. Smith met the U.S. President at No. 10 Downing Street.", "He left."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_initials() {
+        assert_eq!(
+            sentences("Growth was 3.5 per cent, said J. K. Rowling. Prices rose."),
+            ["Growth was 3.5 per cent, said J. K. Rowling.", "Prices rose."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("He said “it was good.” Then he left."),
+            ["He said “it was good.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_full_stop_continues() {
+        assert_eq!(sentences("It cost approx. ten dollars."), ["It cost approx. ten dollars."]);
+        assert_eq!(sentences("See e.g. the report."), ["See e.g. the report."]);
+    }
+
+    #[test]
+    fn no_terminator_is_one_sentence() {
+        assert_eq!(sentences("  Discover more from LN247  "), ["Discover more from LN247"]);
+        assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn number_after_no_but_not_after_ordinary_word() {
+        assert_eq!(sentences("He was No. 1 in the poll."), ["He was No. 1 in the poll."]);
+        assert_eq!(sentences("It ended. 2025 was hard."), ["It ended.", "2025 was hard."]);
+    }
+}

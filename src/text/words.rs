@@ -1,0 +1,31 @@
+//! Word boundaries, decided by hand so literal matching stays fast.
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `range` in `text` neither starts nor ends inside a word.
+pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let inner_first = text[start..end].chars().next();
+    let inner_last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let clean_start = !(before.is_some_and(is_word_char) && inner_first.is_some_and(is_word_char));
+    let clean_end = !(after.is_some_and(is_word_char) && inner_last.is_some_and(is_word_char));
+    clean_start && clean_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        let text = "Kiev, Kievan Rus' and Kyiv";
+        assert!(at_word_boundaries(text, 0, 4));
+        assert!(!at_word_boundaries(text, 6, 10));
+        assert!(at_word_boundaries("café au", 0, 5));
+        assert!(!at_word_boundaries("cafés", 0, 4));
+    }
+}
