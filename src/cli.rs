@@ -8,13 +8,19 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use copydesk::report::{self, FileError, OutputFormat, Summary};
-use copydesk::{files, selftest, CheckOptions, CheckedFile, Format, RuleSet, RuleSource, Severity, SourceError};
+use copydesk::{
+    files, selftest, CheckOptions, CheckedFile, Format, RuleSet, RuleSource, Severity, SourceError,
+};
 
 /// Files checked in parallel before their results are written.
 const BATCH: usize = 256;
 
 #[derive(Parser)]
-#[command(name = "copydesk", version, about = "Checks news copy for fact-consistency problems before it is published")]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Checks news copy for fact-consistency problems before it is published"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -117,7 +123,9 @@ fn parse_date(value: &str) -> Result<String, String> {
     let parts: Vec<&str> = value.split('-').collect();
     let valid = parts.len() == 3
         && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && matches!(parts[1].parse::<u32>(), Ok(1..=12))
         && matches!(parts[2].parse::<u32>(), Ok(1..=31));
     if valid {
@@ -150,7 +158,12 @@ fn check(args: &CheckArgs) -> Status {
         format: args.input_format,
     };
     let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
-    let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");
         return Status::Error;
@@ -202,7 +215,9 @@ fn check(args: &CheckArgs) -> Status {
             written = written.and_then(|()| emit(result, &mut summary));
         }
     }
-    let finished = written.and_then(|()| reporter.finish(&mut out, &summary)).and_then(|()| out.flush());
+    let finished = written
+        .and_then(|()| reporter.finish(&mut out, &summary))
+        .and_then(|()| out.flush());
     drop(out);
     for e in &summary.errors {
         eprintln!("copydesk: error: {}", e.message);
@@ -244,13 +259,22 @@ fn file_error(e: &SourceError) -> FileError {
     }
 }
 
-fn check_stdin(rules: &RuleSet, args: &CheckArgs, options: &CheckOptions) -> Result<CheckedFile, SourceError> {
-    let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned());
+fn check_stdin(
+    rules: &RuleSet,
+    args: &CheckArgs,
+    options: &CheckOptions,
+) -> Result<CheckedFile, SourceError> {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".to_owned());
     let mut bytes = Vec::new();
-    io::stdin().read_to_end(&mut bytes).map_err(|source| SourceError::Io {
-        path: PathBuf::from(&name),
-        source,
-    })?;
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| SourceError::Io {
+            path: PathBuf::from(&name),
+            source,
+        })?;
     let format = options
         .format
         .unwrap_or_else(|| Format::from_path(std::path::Path::new(&name)));

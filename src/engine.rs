@@ -67,7 +67,11 @@ impl RuleSet {
     }
 
     /// Check many files in parallel; results keep the order of `paths`.
-    pub fn check_files(&self, paths: &[PathBuf], options: &CheckOptions) -> Vec<Result<CheckedFile, SourceError>> {
+    pub fn check_files(
+        &self,
+        paths: &[PathBuf],
+        options: &CheckOptions,
+    ) -> Vec<Result<CheckedFile, SourceError>> {
         paths.par_iter().map(|p| self.check_file(p, options)).collect()
     }
 }

@@ -27,7 +27,11 @@ impl std::fmt::Display for ExampleFailure {
         } else {
             format!("should pass but was flagged {} time(s)", self.found)
         };
-        write!(f, "{}:{}: [{}] {:?} {what}", self.path, self.line, self.rule, self.text)
+        write!(
+            f,
+            "{}:{}: [{}] {:?} {what}",
+            self.path, self.line, self.rule, self.text
+        )
     }
 }
 

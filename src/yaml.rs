@@ -1,7 +1,5 @@
 //! Every call into the YAML parser lives here, so positions are handled in one place.
 
-use serde::Deserialize;
-
 use crate::error::{RuleError, SourceError};
 use crate::rule::raw::RawRule;
 
@@ -12,20 +10,51 @@ pub fn rule_file(path: &str, text: &str) -> Result<Vec<RawRule>, RuleError> {
     }
     serde_yaml::from_str::<Vec<RawRule>>(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = readable_path(&clean_message(&e.to_string()));
+        let (line, column) = refine_to_value(text, &message, line).unwrap_or((line, column));
         RuleError {
             path: path.to_owned(),
             line,
             column,
-            message: clean_message(&e.to_string()),
+            message,
         }
     })
 }
 
+/// serde_yaml places an error in a list item at the list; when the message quotes
+/// the offending value (`…`), move to the line that holds it.
+fn refine_to_value(text: &str, message: &str, from_line: usize) -> Option<(usize, usize)> {
+    if !message.contains("invalid regex") {
+        return None;
+    }
+    let quoted = message.split('`').nth(1).filter(|q| q.len() >= 3)?;
+    text.lines()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find_map(|(i, l)| l.find(quoted).map(|c| (i + 1, l[..c].chars().count() + 1)))
+}
+
+/// `.[1].check.boilerplate.lines: …` becomes `rule 2, check.boilerplate.lines: …`.
+fn readable_path(message: &str) -> String {
+    let Some(rest) = message.strip_prefix(".[") else {
+        return message.to_owned();
+    };
+    let Some((index, rest)) = rest.split_once(']') else {
+        return message.to_owned();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return message.to_owned();
+    };
+    match rest.strip_prefix('.') {
+        Some(rest) => format!("rule {}, {rest}", index + 1),
+        None => format!("rule {}{rest}", index + 1),
+    }
+}
+
 /// Fields of front matter that copydesk uses.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct FrontMatterFields {
     /// The article date, as written.
-    #[serde(default, deserialize_with = "scalar_as_string")]
     pub date: Option<String>,
 }
 
@@ -51,14 +80,16 @@ pub fn front_matter(text: &str, first_line: usize) -> Result<FrontMatterFields, 
     Ok(FrontMatterFields { date })
 }
 
-fn scalar_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Option::<String>::deserialize(d)
-}
-
-/// serde_yaml appends " at line L column C" to its messages; the caller prints the position itself.
+/// serde_yaml puts " at line L column C" after its message; the caller prints that
+/// position itself, so the first one is dropped (later ones give context and stay).
 fn clean_message(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
+    let Some(i) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[i + " at line ".len()..];
+    let skip = rest
+        .split_once(" column ")
+        .map(|(_, after)| after.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(rest);
+    format!("{}{skip}", &message[..i])
 }

@@ -19,7 +19,11 @@ pub struct HumanReporter {
 impl HumanReporter {
     /// A reporter that colours its output when `color` is set.
     pub fn new(color: bool) -> Self {
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         HumanReporter { renderer }
     }
 
@@ -46,7 +50,11 @@ impl HumanReporter {
             .line_start(start.line)
             .origin(&doc.path)
             .fold(false)
-            .annotation(level.span(f.span.start - region_start..f.span.end - region_start).label(label));
+            .annotation(
+                level
+                    .span(f.span.start - region_start..f.span.end - region_start)
+                    .label(label),
+            );
         let mut message = level.title(&f.message).id(f.rule_id()).snippet(snippet);
         if let Some(s) = &suggestion {
             message = message.footer(Level::Help.title(s));

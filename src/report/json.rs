@@ -122,7 +122,10 @@ impl JsonReporter {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            write!(out, "{{\"version\":{JSON_VERSION},\"tool\":\"copydesk\",\"findings\":[")?;
+            write!(
+                out,
+                "{{\"version\":{JSON_VERSION},\"tool\":\"copydesk\",\"findings\":["
+            )?;
         }
         Ok(())
     }

@@ -95,7 +95,9 @@ pub fn portable_path(path: &str) -> String {
         .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| p.to_path_buf());
     if relative.is_absolute() || relative.components().any(|c| matches!(c, Component::ParentDir)) {
-        return p.file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned());
+        return p
+            .file_name()
+            .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned());
     }
     relative
         .components()
@@ -119,7 +121,11 @@ pub fn summary_line(summary: &Summary) -> String {
     for (i, word) in ["info", "warning", "error"].iter().enumerate().rev() {
         let n = summary.by_severity[i];
         if n > 0 {
-            parts.push(if *word == "info" { format!("{n} info") } else { plural(n, word) });
+            parts.push(if *word == "info" {
+                format!("{n} info")
+            } else {
+                plural(n, word)
+            });
         }
     }
     let found = if parts.is_empty() {
@@ -129,7 +135,10 @@ pub fn summary_line(summary: &Summary) -> String {
     };
     let mut line = format!("{found} in {}", plural(summary.files, "file"));
     if !summary.errors.is_empty() {
-        line.push_str(&format!("; {} could not be checked", plural(summary.errors.len(), "file")));
+        line.push_str(&format!(
+            "; {} could not be checked",
+            plural(summary.errors.len(), "file")
+        ));
     }
     line
 }

@@ -104,7 +104,11 @@ mod tests {
     fn whole_words_only() {
         let lit = Literals::new(&terms(&["Kiev"]), true, true).unwrap();
         let text = "Kiev and Kievan Rus and Kiev's";
-        let found: Vec<_> = lit.find_in(text, 0..text.len()).into_iter().map(|(r, _)| r).collect();
+        let found: Vec<_> = lit
+            .find_in(text, 0..text.len())
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
         assert_eq!(found, [0..4, 24..28]);
     }
 

@@ -40,7 +40,9 @@ impl CheckKind {
     fn compile(raw: &RawCheck) -> Result<CheckKind, String> {
         Ok(match raw {
             RawCheck::Pattern(p) => CheckKind::Pattern(pattern::PatternCheck::compile(p)?),
-            RawCheck::Substitution(s) => CheckKind::Substitution(substitution::SubstitutionCheck::compile(s)?),
+            RawCheck::Substitution(s) => {
+                CheckKind::Substitution(substitution::SubstitutionCheck::compile(s)?)
+            }
             RawCheck::Boilerplate(b) => CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b)?),
         })
     }
@@ -119,15 +121,27 @@ pub struct Rule {
 
 impl Rule {
     /// Validate and compile a raw rule of `pack`. Errors name the offending field.
-    fn compile(pack: &str, raw: &RawRule, origin: Origin, examples: Examples) -> Result<Rule, (&'static str, String)> {
+    fn compile(
+        pack: &str,
+        raw: &RawRule,
+        origin: Origin,
+        examples: Examples,
+    ) -> Result<Rule, (&'static str, String)> {
         if raw.id.is_empty() || raw.id.contains(['/', ' ']) {
-            return Err(("id", format!("invalid rule id `{}`: use letters, digits and dashes", raw.id)));
+            return Err((
+                "id",
+                format!("invalid rule id `{}`: use letters, digits and dashes", raw.id),
+            ));
         }
-        let message = Template::parse(&raw.message, CheckKind::placeholders(&raw.check)).map_err(|e| ("message", e))?;
+        let message =
+            Template::parse(&raw.message, CheckKind::placeholders(&raw.check)).map_err(|e| ("message", e))?;
         let (default_scope, any_scope) = CheckKind::default_scope(&raw.check);
         let scope = raw.scope.unwrap_or(default_scope);
         if !any_scope && scope != default_scope {
-            return Err(("scope", "this kind only works line by line: use `scope: line` or leave it out".into()));
+            return Err((
+                "scope",
+                "this kind only works line by line: use `scope: line` or leave it out".into(),
+            ));
         }
         let check = CheckKind::compile(&raw.check).map_err(|e| ("check", e))?;
         Ok(Rule {
@@ -181,7 +195,8 @@ impl Emitter<'_> {
     pub fn emit(&mut self, prose: Range<usize>, vars: &[(&str, &str)], fix: Option<Fix>) {
         let span = self.doc.source_span(prose.clone());
         let matched = self.doc.prose.text.get(prose).unwrap_or_default();
-        let mut all = vec![("match", matched)];
+        let matched = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut all = vec![("match", matched.as_str())];
         all.extend_from_slice(vars);
         self.out.push(Finding {
             rule: Arc::clone(&self.rule.info),

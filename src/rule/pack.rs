@@ -13,7 +13,8 @@ use crate::yaml;
 pub const BUILTIN_PACK: &str = "copydesk";
 
 /// The embedded default pack: file name and contents.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml"))];
+pub const BUILTIN_FILES: &[(&str, &str)] =
+    &[("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml"))];
 
 /// Where rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]

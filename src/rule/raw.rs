@@ -134,7 +134,12 @@ impl<'de> Deserialize<'de> for RawCheck {
                     "pattern" => RawCheck::Pattern(map.next_value()?),
                     "substitution" => RawCheck::Substitution(map.next_value()?),
                     "boilerplate" => RawCheck::Boilerplate(map.next_value()?),
-                    other => return Err(de::Error::unknown_variant(other, KINDS)),
+                    other => {
+                        return Err(de::Error::custom(format!(
+                            "unknown check kind `{other}`, expected one of: {}",
+                            KINDS.join(", ")
+                        )))
+                    }
                 };
                 if let Some(extra) = map.next_key::<String>()? {
                     return Err(de::Error::custom(format!(

@@ -81,7 +81,10 @@ mod tests {
     #[test]
     fn renders_placeholders_and_braces() {
         let t = Template::parse("Use {fix} not “{match}” {{ok}}", &["match", "fix"]).unwrap();
-        assert_eq!(t.render(&[("match", "Kiev"), ("fix", "Kyiv")]), "Use Kyiv not “Kiev” {ok}");
+        assert_eq!(
+            t.render(&[("match", "Kiev"), ("fix", "Kyiv")]),
+            "Use Kyiv not “Kiev” {ok}"
+        );
     }
 
     #[test]

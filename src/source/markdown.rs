@@ -10,6 +10,7 @@ pub fn prose(source: &str, base: usize) -> Prose {
     let text = &source[base..];
     let mut builder = ProseBuilder::new();
     let mut skip_depth = 0usize;
+    let mut in_autolink = false;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -17,6 +18,10 @@ pub fn prose(source: &str, base: usize) -> Prose {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let span = Span::new(base + range.start, base + range.end);
         match event {
+            Event::Start(Tag::Link { link_type, .. }) => {
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+            }
+            Event::End(TagEnd::Link) => in_autolink = false,
             Event::Start(tag) => {
                 if skips_content(&tag) {
                     skip_depth += 1;
@@ -31,7 +36,7 @@ pub fn prose(source: &str, base: usize) -> Prose {
                     builder.end_block();
                 }
             }
-            Event::Text(t) if skip_depth == 0 => push_text(&mut builder, source, &t, span),
+            Event::Text(t) if skip_depth == 0 && !in_autolink => push_text(&mut builder, source, &t, span),
             Event::SoftBreak | Event::HardBreak if skip_depth == 0 && builder.in_block() => {
                 builder.push("\n", span);
             }
@@ -65,21 +70,24 @@ fn opens_block(tag: &Tag) -> bool {
 fn closes_block(end: &TagEnd) -> bool {
     matches!(
         end,
-        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition
     )
 }
 
-/// Code blocks, raw HTML blocks, metadata and autolinks are not prose.
+/// Code blocks, raw HTML blocks and metadata are not prose.
 fn skips_content(tag: &Tag) -> bool {
-    match tag {
-        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => true,
-        Tag::Link { link_type, .. } => matches!(link_type, LinkType::Autolink | LinkType::Email),
-        _ => false,
-    }
+    matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_))
 }
 
 fn ends_skip(end: &TagEnd) -> bool {
-    matches!(end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_))
+    matches!(
+        end,
+        TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)
+    )
 }
 
 #[cfg(test)]

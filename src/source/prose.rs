@@ -205,10 +205,7 @@ impl Prose {
 
 /// A hard-wrapped line goes on in lower case.
 fn continues_line(line: &str) -> bool {
-    line.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase())
+    line.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
 }
 
 #[cfg(test)]
@@ -243,10 +240,7 @@ mod tests {
         let text = "First line.\nSecond line\ncontinued here.\n\nThird.";
         let prose = Prose::from_plain(text);
         let paras: Vec<&str> = prose.paragraphs.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(
-            paras,
-            ["First line.", "Second line\ncontinued here.", "Third."]
-        );
+        assert_eq!(paras, ["First line.", "Second line\ncontinued here.", "Third."]);
         assert_eq!(prose.lines.len(), 4);
     }
 }

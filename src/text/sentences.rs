@@ -4,15 +4,15 @@ use std::ops::Range;
 
 /// Abbreviations after which a full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "rev", "hon", "st", "mt", "ft", "fr", "pres", "supt", "insp", "det", "cpl",
-    "maj", "brig", "e.g", "i.e", "cf", "vs", "approx", "dept", "est", "fig", "vol", "ch",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "rev", "hon", "st", "mt", "ft", "fr", "pres", "supt", "insp", "det", "cpl", "maj", "brig", "e.g", "i.e",
+    "cf", "vs", "approx", "dept", "est", "fig", "vol", "ch",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows ("No. 10", "Jan. 5").
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "art", "sec", "para", "ex", "op",
+    "no", "nos", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "art", "sec", "para", "ex", "op",
 ];
 
 const TERMINATORS: &[char] = &['.', '!', '?', '…'];
@@ -139,7 +139,10 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             sentences("Dr. Smith met the U.S. President at No. 10 Downing Street. He left."),
-            ["Dr. Smith met the U.S. President at No. 10 Downing Street.", "He left."]
+            [
+                "Dr. Smith met the U.S. President at No. 10 Downing Street.",
+                "He left."
+            ]
         );
     }
 
@@ -161,19 +164,31 @@ mod tests {
 
     #[test]
     fn lower_case_after_full_stop_continues() {
-        assert_eq!(sentences("It cost approx. ten dollars."), ["It cost approx. ten dollars."]);
+        assert_eq!(
+            sentences("It cost approx. ten dollars."),
+            ["It cost approx. ten dollars."]
+        );
         assert_eq!(sentences("See e.g. the report."), ["See e.g. the report."]);
     }
 
     #[test]
     fn no_terminator_is_one_sentence() {
-        assert_eq!(sentences("  Discover more from LN247  "), ["Discover more from LN247"]);
+        assert_eq!(
+            sentences("  Discover more from LN247  "),
+            ["Discover more from LN247"]
+        );
         assert!(sentences("   ").is_empty());
     }
 
     #[test]
     fn number_after_no_but_not_after_ordinary_word() {
-        assert_eq!(sentences("He was No. 1 in the poll."), ["He was No. 1 in the poll."]);
-        assert_eq!(sentences("It ended. 2025 was hard."), ["It ended.", "2025 was hard."]);
+        assert_eq!(
+            sentences("He was No. 1 in the poll."),
+            ["He was No. 1 in the poll."]
+        );
+        assert_eq!(
+            sentences("It ended. 2025 was hard."),
+            ["It ended.", "2025 was hard."]
+        );
     }
 }

@@ -39,7 +39,10 @@ mod tests {
         let before = text.len();
         mask_urls(&mut text);
         assert_eq!(text.len(), before);
-        assert_eq!(text.trim_end(), format!("See {}. Then {}, done.", " ".repeat(26), " ".repeat(9)));
+        assert_eq!(
+            text.trim_end(),
+            format!("See {}. Then {}, done.", " ".repeat(26), " ".repeat(9))
+        );
     }
 
     #[test]

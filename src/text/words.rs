@@ -26,6 +26,6 @@ mod tests {
         assert!(at_word_boundaries(text, 0, 4));
         assert!(!at_word_boundaries(text, 6, 10));
         assert!(at_word_boundaries("café au", 0, 5));
-        assert!(!at_word_boundaries("cafés", 0, 4));
+        assert!(!at_word_boundaries("cafés", 0, 5));
     }
 }
