@@ -25,6 +25,7 @@ pub mod engine;
 pub mod error;
 pub mod files;
 pub mod finding;
+pub mod names;
 pub mod position;
 pub mod report;
 pub mod rule;

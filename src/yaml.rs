@@ -1,6 +1,7 @@
 //! Every call into the YAML parser lives here, so positions are handled in one place.
 
 use crate::error::{RuleError, SourceError};
+use crate::names::dictionary::RawEntity;
 use crate::rule::raw::RawRule;
 
 /// Parse a rule file: a YAML list of rules.
@@ -49,6 +50,23 @@ fn readable_path(message: &str) -> String {
         Some(rest) => format!("rule {}, {rest}", index + 1),
         None => format!("rule {}{rest}", index + 1),
     }
+}
+
+/// Parse an entity dictionary: a YAML list of entities.
+pub fn entity_file(path: &str, text: &str) -> Result<Vec<RawEntity>, RuleError> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    serde_yaml::from_str::<Vec<RawEntity>>(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = clean_message(&e.to_string()).replacen(".[", "entity [", 1);
+        RuleError {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        }
+    })
 }
 
 /// Fields of front matter that copydesk uses.

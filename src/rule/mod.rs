@@ -3,6 +3,7 @@
 pub mod boilerplate;
 pub mod literal;
 mod locate;
+pub mod names;
 pub mod pack;
 pub mod pattern;
 pub mod raw;
@@ -12,7 +13,9 @@ pub mod template;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::finding::{Finding, Fix, RuleInfo};
+use crate::error::RuleError;
+use crate::finding::{Finding, Fix, Label, RuleInfo};
+use crate::names::dictionary::Dictionary;
 use crate::source::Document;
 use raw::{RawCheck, RawRule, Scope, Severity};
 use template::Template;
@@ -34,16 +37,40 @@ pub enum CheckKind {
     Substitution(substitution::SubstitutionCheck),
     /// Page furniture lines and blocks.
     Boilerplate(boilerplate::BoilerplateCheck),
+    /// Names against an entity dictionary.
+    Names(names::NamesCheck),
+}
+
+/// Why a rule could not be compiled.
+#[derive(Debug, Clone)]
+pub enum RuleProblem {
+    /// A problem with one field of the rule, placed at that field.
+    Field(&'static str, String),
+    /// A problem in another file the rule names (a dictionary), placed there.
+    Elsewhere(RuleError),
+}
+
+/// Files a rule may name besides itself, loaded once and shared.
+pub trait Resources {
+    /// The dictionary made of `files` (paths relative to the rule file's folder).
+    fn dictionary(&mut self, files: &[String]) -> Result<Arc<Dictionary>, RuleProblem>;
 }
 
 impl CheckKind {
-    fn compile(raw: &RawCheck) -> Result<CheckKind, String> {
+    fn compile(raw: &RawCheck, resources: &mut dyn Resources) -> Result<CheckKind, RuleProblem> {
+        let field = |e: String| RuleProblem::Field("check", e);
         Ok(match raw {
-            RawCheck::Pattern(p) => CheckKind::Pattern(pattern::PatternCheck::compile(p)?),
+            RawCheck::Pattern(p) => CheckKind::Pattern(pattern::PatternCheck::compile(p).map_err(field)?),
             RawCheck::Substitution(s) => {
-                CheckKind::Substitution(substitution::SubstitutionCheck::compile(s)?)
+                CheckKind::Substitution(substitution::SubstitutionCheck::compile(s).map_err(field)?)
             }
-            RawCheck::Boilerplate(b) => CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b)?),
+            RawCheck::Boilerplate(b) => {
+                CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b).map_err(field)?)
+            }
+            RawCheck::Names(n) => {
+                let dict = resources.dictionary(&n.dictionary)?;
+                CheckKind::Names(names::NamesCheck::compile(n, dict).map_err(field)?)
+            }
         })
     }
 
@@ -52,6 +79,16 @@ impl CheckKind {
             CheckKind::Pattern(c) => c,
             CheckKind::Substitution(c) => c,
             CheckKind::Boilerplate(c) => c,
+            CheckKind::Names(c) => c,
+        }
+    }
+
+    /// True when the check cannot report anything until a project chooses its settings
+    /// (a house-style rule with no house choices made).
+    pub fn needs_configuration(&self) -> bool {
+        match self {
+            CheckKind::Names(c) => c.needs_configuration(),
+            _ => false,
         }
     }
 
@@ -61,6 +98,7 @@ impl CheckKind {
             RawCheck::Pattern(_) => pattern::PLACEHOLDERS,
             RawCheck::Substitution(_) => substitution::PLACEHOLDERS,
             RawCheck::Boilerplate(_) => boilerplate::PLACEHOLDERS,
+            RawCheck::Names(_) => names::PLACEHOLDERS,
         }
     }
 
@@ -69,6 +107,7 @@ impl CheckKind {
         match raw {
             RawCheck::Pattern(_) | RawCheck::Substitution(_) => (Scope::Sentence, true),
             RawCheck::Boilerplate(_) => (Scope::Line, false),
+            RawCheck::Names(_) => (Scope::Document, false),
         }
     }
 }
@@ -126,24 +165,22 @@ impl Rule {
         raw: &RawRule,
         origin: Origin,
         examples: Examples,
-    ) -> Result<Rule, (&'static str, String)> {
+        resources: &mut dyn Resources,
+    ) -> Result<Rule, RuleProblem> {
         if raw.id.is_empty() || raw.id.contains(['/', ' ']) {
-            return Err((
-                "id",
-                format!("invalid rule id `{}`: use letters, digits and dashes", raw.id),
-            ));
+            let message = format!("invalid rule id `{}`: use letters, digits and dashes", raw.id);
+            return Err(RuleProblem::Field("id", message));
         }
-        let message =
-            Template::parse(&raw.message, CheckKind::placeholders(&raw.check)).map_err(|e| ("message", e))?;
+        let message = Template::parse(&raw.message, CheckKind::placeholders(&raw.check))
+            .map_err(|e| RuleProblem::Field("message", e))?;
         let (default_scope, any_scope) = CheckKind::default_scope(&raw.check);
         let scope = raw.scope.unwrap_or(default_scope);
         if !any_scope && scope != default_scope {
-            return Err((
-                "scope",
-                "this kind only works line by line: use `scope: line` or leave it out".into(),
-            ));
+            let message =
+                format!("this kind has a fixed scope: leave `scope` out (it is `{default_scope:?}`)");
+            return Err(RuleProblem::Field("scope", message.to_lowercase()));
         }
-        let check = CheckKind::compile(&raw.check).map_err(|e| ("check", e))?;
+        let check = CheckKind::compile(&raw.check, resources)?;
         Ok(Rule {
             info: Arc::new(RuleInfo {
                 id: format!("{pack}/{}", raw.id),
@@ -193,6 +230,19 @@ pub struct Emitter<'a> {
 impl Emitter<'_> {
     /// Report the prose range `prose`; `{match}` is its text, `vars` fill the other placeholders.
     pub fn emit(&mut self, prose: Range<usize>, vars: &[(&str, &str)], fix: Option<Fix>) {
+        self.emit_full(prose, vars, fix, Vec::new(), None);
+    }
+
+    /// [`Emitter::emit`] with related places (prose ranges and messages) and, for a
+    /// weaker case, a lower severity than the rule's.
+    pub fn emit_full(
+        &mut self,
+        prose: Range<usize>,
+        vars: &[(&str, &str)],
+        fix: Option<Fix>,
+        related: Vec<(Range<usize>, String)>,
+        severity: Option<Severity>,
+    ) {
         let span = self.doc.source_span(prose.clone());
         let matched = self.doc.prose.text.get(prose).unwrap_or_default();
         let matched = matched.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -200,10 +250,16 @@ impl Emitter<'_> {
         all.extend_from_slice(vars);
         self.out.push(Finding {
             rule: Arc::clone(&self.rule.info),
-            severity: self.rule.severity,
+            severity: severity.map_or(self.rule.severity, |s| s.min(self.rule.severity)),
             message: self.rule.message.render(&all),
             span,
-            related: Vec::new(),
+            related: related
+                .into_iter()
+                .map(|(range, message)| Label {
+                    span: self.doc.source_span(range),
+                    message,
+                })
+                .collect(),
             fix,
         });
     }

@@ -3,18 +3,36 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use super::locate::{rule_lines, RuleLines};
 use super::raw::RawRule;
-use super::{Example, Examples, Origin, Rule};
+use super::{Example, Examples, Origin, Resources, Rule, RuleProblem};
 use crate::error::{Error, RuleError, RuleErrors};
+use crate::names::dictionary::Dictionary;
 use crate::yaml;
 
 /// Name of the embedded pack.
 pub const BUILTIN_PACK: &str = "copydesk";
 
 /// The embedded default pack: file name and contents.
-pub const BUILTIN_FILES: &[(&str, &str)] =
-    &[("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml"))];
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml")),
+    ("names.yaml", include_str!("../../rules/names.yaml")),
+];
+
+/// Data files of the embedded pack that its rules name (dictionaries).
+pub const BUILTIN_DATA: &[(&str, &str)] = &[
+    (
+        "names/people-europe.yaml",
+        include_str!("../../rules/names/people-europe.yaml"),
+    ),
+    (
+        "names/people-world.yaml",
+        include_str!("../../rules/names/people-world.yaml"),
+    ),
+    ("names/places.yaml", include_str!("../../rules/names/places.yaml")),
+];
 
 /// Where rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +61,14 @@ impl RuleSet {
         for source in sources {
             match source {
                 RuleSource::Builtin => {
+                    loader.base = None;
                     for (name, text) in BUILTIN_FILES {
                         loader.file(BUILTIN_PACK, &format!("<builtin>/{name}"), text);
                     }
                 }
                 RuleSource::Dir(dir) => {
                     let pack = pack_name(dir);
+                    loader.base = Some(dir.clone());
                     for path in rule_files(dir)? {
                         let shown = path.display().to_string();
                         match std::fs::read_to_string(&path) {
@@ -67,9 +87,13 @@ impl RuleSet {
         loader.finish()
     }
 
-    /// Load rules from in-memory files `(path, text)` forming one pack.
+    /// Load rules from in-memory files `(path, text)` forming one pack; dictionaries they
+    /// name are read relative to the working folder.
     pub fn from_files(pack: &str, files: &[(&str, &str)]) -> Result<RuleSet, Error> {
-        let mut loader = Loader::default();
+        let mut loader = Loader {
+            base: Some(PathBuf::from(".")),
+            ..Loader::default()
+        };
         for (path, text) in files {
             loader.file(pack, path, text);
         }
@@ -94,6 +118,50 @@ struct Loader {
     rules: Vec<Rule>,
     errors: Vec<RuleError>,
     seen: HashMap<String, String>,
+    /// Folder of the pack being loaded; `None` for the embedded pack.
+    base: Option<PathBuf>,
+    dictionaries: HashMap<(Option<PathBuf>, Vec<String>), Arc<Dictionary>>,
+}
+
+impl Resources for Loader {
+    fn dictionary(&mut self, files: &[String]) -> Result<Arc<Dictionary>, RuleProblem> {
+        let key = (self.base.clone(), files.to_vec());
+        if let Some(found) = self.dictionaries.get(&key) {
+            return Ok(Arc::clone(found));
+        }
+        if files.is_empty() {
+            return Err(RuleProblem::Field("check", "`dictionary` names no file".into()));
+        }
+        let mut entities = Vec::new();
+        for name in files {
+            let (shown, text) = self.read_data(name)?;
+            entities.extend(yaml::entity_file(&shown, &text).map_err(RuleProblem::Elsewhere)?);
+        }
+        let dict = Arc::new(Dictionary::new(entities).map_err(|e| RuleProblem::Field("check", e))?);
+        self.dictionaries.insert(key, Arc::clone(&dict));
+        Ok(dict)
+    }
+}
+
+impl Loader {
+    /// The text of a data file named by a rule, and the path to show in errors.
+    fn read_data(&self, name: &str) -> Result<(String, String), RuleProblem> {
+        match &self.base {
+            None => BUILTIN_DATA
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(n, text)| (format!("<builtin>/{n}"), (*text).to_owned()))
+                .ok_or_else(|| RuleProblem::Field("check", format!("no embedded data file `{name}`"))),
+            Some(dir) => {
+                let path = dir.join(name);
+                std::fs::read_to_string(&path)
+                    .map(|text| (path.display().to_string(), text))
+                    .map_err(|e| {
+                        RuleProblem::Field("check", format!("cannot read `{}`: {e}", path.display()))
+                    })
+            }
+        }
+    }
 }
 
 impl Loader {
@@ -107,19 +175,22 @@ impl Loader {
             let nth = repeats.entry(raw.id.as_str()).or_default();
             let place = rule_lines(text, &raw.id, *nth);
             *nth += 1;
-            let error = |(field, message): (&str, String)| {
-                let (line, column) = place.as_ref().map_or((1, 1), |p| p.field(text, field));
-                RuleError {
-                    path: path.to_owned(),
-                    line,
-                    column,
-                    message,
+            let error = |problem: RuleProblem| match problem {
+                RuleProblem::Field(field, message) => {
+                    let (line, column) = place.as_ref().map_or((1, 1), |p| p.field(text, field));
+                    RuleError {
+                        path: path.to_owned(),
+                        line,
+                        column,
+                        message,
+                    }
                 }
+                RuleProblem::Elsewhere(e) => e,
             };
             let full_id = format!("{pack}/{}", raw.id);
             if let Some(first) = self.seen.get(&full_id) {
                 let message = format!("duplicate rule id `{}` (first defined at {first})", raw.id);
-                self.errors.push(error(("id", message)));
+                self.errors.push(error(RuleProblem::Field("id", message)));
                 continue;
             }
             let id_line = place.as_ref().map_or(1, RuleLines::id_line);
@@ -129,9 +200,9 @@ impl Loader {
                 line: id_line,
             };
             let examples = examples(raw, text, place.as_ref());
-            match Rule::compile(pack, raw, origin, examples) {
+            match Rule::compile(pack, raw, origin, examples, self) {
                 Ok(rule) => self.rules.push(rule),
-                Err(e) => self.errors.push(error((e.0, e.1))),
+                Err(e) => self.errors.push(error(e)),
             }
         }
     }

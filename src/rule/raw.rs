@@ -113,10 +113,12 @@ pub enum RawCheck {
     Substitution(RawSubstitution),
     /// Whole-line or whole-block page furniture.
     Boilerplate(RawBoilerplate),
+    /// Names checked against an entity dictionary.
+    Names(super::names::RawNames),
 }
 
 /// The names of the check kinds, as written in rule files.
-pub const KINDS: &[&str] = &["pattern", "substitution", "boilerplate"];
+pub const KINDS: &[&str] = &["pattern", "substitution", "boilerplate", "names"];
 
 impl<'de> Deserialize<'de> for RawCheck {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -124,7 +126,9 @@ impl<'de> Deserialize<'de> for RawCheck {
         impl<'de> Visitor<'de> for CheckVisitor {
             type Value = RawCheck;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map with one key naming the check kind (pattern, substitution, boilerplate)")
+                f.write_str(
+                    "a map with one key naming the check kind (pattern, substitution, boilerplate, names)",
+                )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawCheck, A::Error> {
                 let Some(kind) = map.next_key::<String>()? else {
@@ -134,6 +138,7 @@ impl<'de> Deserialize<'de> for RawCheck {
                     "pattern" => RawCheck::Pattern(map.next_value()?),
                     "substitution" => RawCheck::Substitution(map.next_value()?),
                     "boilerplate" => RawCheck::Boilerplate(map.next_value()?),
+                    "names" => RawCheck::Names(map.next_value()?),
                     other => {
                         return Err(de::Error::custom(format!(
                             "unknown check kind `{other}`, expected one of: {}",

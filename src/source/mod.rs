@@ -1,5 +1,6 @@
 //! Documents: an article's source text, its line index and its prose.
 
+pub mod cache;
 pub mod front_matter;
 pub mod markdown;
 pub mod prose;
@@ -50,6 +51,8 @@ pub struct Document {
     pub prose: Prose,
     /// The article date (front matter `date:` or set by the caller), as `YYYY-MM-DD…`.
     pub date: Option<String>,
+    /// Analyses shared by checks, computed on first use.
+    pub cache: cache::AnalysisCache,
 }
 
 impl Document {
@@ -72,6 +75,7 @@ impl Document {
             lines,
             prose,
             date,
+            cache: cache::AnalysisCache::default(),
         })
     }
 
@@ -99,6 +103,19 @@ impl Document {
             source,
         })?;
         Self::from_bytes(path.display().to_string(), bytes, Format::from_path(path))
+    }
+
+    /// The article date as `YYYY-MM-DD`, when it has one.
+    pub fn day(&self) -> Option<&str> {
+        let date = self.date.as_deref()?.get(..10)?;
+        crate::names::dictionary::is_iso_date(date).then_some(date)
+    }
+
+    /// The capitalised words of the prose, computed once.
+    pub fn capitalised_words(&self) -> std::sync::Arc<Vec<crate::text::capitalised::CapitalisedWord>> {
+        self.cache.get_or_compute(0, || {
+            crate::text::capitalised::capitalised_words(&self.prose.text, &self.prose.sentences)
+        })
     }
 
     /// Line and column of a source byte offset.

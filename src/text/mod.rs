@@ -1,5 +1,6 @@
 //! Rule-agnostic analyses of prose: sentences and URLs.
 
+pub mod capitalised;
 pub mod sentences;
 pub mod urls;
 pub mod words;

@@ -1,0 +1,7 @@
+//! Names of people, places and organisations: the entity dictionary, similarity of
+//! spellings, ordinary English words, and the mentions found in one document.
+
+pub mod dictionary;
+pub mod mentions;
+pub mod similar;
+pub mod words;

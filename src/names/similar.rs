@@ -1,0 +1,248 @@
+//! How alike two spellings are: diacritic folding, edit distance with transpositions,
+//! inflections, and a deletion index for near-miss look-ups without a scan.
+
+use std::collections::HashMap;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// `text` with diacritics removed ("Zürich" → "Zurich").
+pub fn fold_diacritics(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// Optimal-string-alignment distance (a transposition counts as one edit), or `None`
+/// when it exceeds `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+    }
+    let d = rows[a.len() % 3][b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Endings that make a different word of a name (Paul/Pauls, Hungary/Hungarian).
+const INFLECTIONS: &[&str] = &[
+    "s", "es", "n", "an", "ian", "ians", "ns", "i", "ese", "ish", "ic", "'s", "’s",
+];
+
+/// True when one spelling is the other plus an ending (also under a plural "s" on both:
+/// Americas/Americans).
+pub fn is_inflection(a: &str, b: &str) -> bool {
+    if let (Some(x), Some(y)) = (a.strip_suffix('s'), b.strip_suffix('s')) {
+        if ends_differently(x, y) {
+            return true;
+        }
+    }
+    ends_differently(a, b)
+}
+
+fn ends_differently(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|end| INFLECTIONS.contains(&end))
+        || long.strip_suffix('s').is_some_and(|stem| {
+            stem.len() + 1 == long.len() && short.starts_with(stem) && short.len() <= stem.len() + 1
+        })
+}
+
+/// True when the only edits between `a` and `b` are inside the word: first and last
+/// letters agree, so "Maria"/"Marie" and "Mark"/"Park" are not slips of each other.
+pub fn differs_inside(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next() && a.chars().next_back() == b.chars().next_back()
+}
+
+/// True when `b` is `a` with one letter dropped, added, or two neighbours swapped: the
+/// typing slips. A changed letter is left out, since it mostly makes another real name
+/// (Williams/Walliams, Clayton/Clapton).
+pub fn is_typing_slip(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
+    }
+    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    long.len() == short.len() + 1
+        && (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        })
+}
+
+/// True when two forms of one name are spellings of each other (not two different
+/// names such as "Myanmar" and "Burma", and not a change of case only).
+pub fn are_spelling_variants(a: &str, b: &str) -> bool {
+    if a.to_lowercase() == b.to_lowercase() {
+        return false;
+    }
+    let fa = fold_diacritics(&a.to_lowercase());
+    let fb = fold_diacritics(&b.to_lowercase());
+    let shorter = fa.chars().count().min(fb.chars().count());
+    edit_distance(&fa, &fb, 2.max(shorter / 3)).is_some()
+}
+
+/// A deletion index (SymSpell): every term and its deletions point back to the term,
+/// so the terms within a small distance of a word are found without a scan.
+#[derive(Debug, Default, Clone)]
+pub struct DeletionIndex {
+    terms: Vec<String>,
+    keys: HashMap<String, Vec<u32>>,
+}
+
+/// Edits allowed for a word of `chars` characters: one, two from nine characters.
+pub fn max_edits(chars: usize) -> usize {
+    if chars >= 9 {
+        2
+    } else {
+        1
+    }
+}
+
+fn deletions(word: &str, depth: usize, out: &mut Vec<String>) {
+    if depth == 0 {
+        return;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    for i in 0..chars.len() {
+        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        if !out.contains(&shorter) {
+            out.push(shorter.clone());
+            deletions(&shorter, depth - 1, out);
+        }
+    }
+}
+
+impl DeletionIndex {
+    /// Index `terms` (each up to its own [`max_edits`]).
+    pub fn new(terms: impl IntoIterator<Item = String>) -> Self {
+        let mut index = DeletionIndex::default();
+        for term in terms {
+            let id = index.terms.len() as u32;
+            let mut keys = vec![term.clone()];
+            deletions(&term, max_edits(term.chars().count()), &mut keys);
+            for key in keys {
+                index.keys.entry(key).or_default().push(id);
+            }
+            index.terms.push(term);
+        }
+        index
+    }
+
+    /// Indexed terms within the allowed distance of `word`, nearest first; the word
+    /// itself is never returned.
+    pub fn near(&self, word: &str) -> Vec<(&str, usize)> {
+        let max = max_edits(word.chars().count());
+        let mut keys = vec![word.to_owned()];
+        deletions(word, max, &mut keys);
+        let mut found: Vec<(&str, usize)> = Vec::new();
+        for key in &keys {
+            for &id in self.keys.get(key).into_iter().flatten() {
+                let term = self.terms[id as usize].as_str();
+                if term == word || found.iter().any(|(t, _)| *t == term) {
+                    continue;
+                }
+                let allowed = max.min(max_edits(term.chars().count()));
+                if let Some(d) = edit_distance(word, term, allowed) {
+                    found.push((term, d));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold_diacritics("Zürich Kraków Erdoğan"), "Zurich Krakow Erdogan");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("Zelensky", "Zelenksy", 1), Some(1));
+        assert_eq!(edit_distance("Scholz", "Scholtz", 1), Some(1));
+        assert_eq!(edit_distance("Austria", "Australia", 1), None);
+        assert_eq!(edit_distance("Hungary", "Hungarian", 2), None);
+        assert_eq!(edit_distance("abc", "abc", 0), Some(0));
+    }
+
+    #[test]
+    fn inflections_are_not_slips() {
+        assert!(is_inflection("Paul", "Pauls"));
+        assert!(is_inflection("Hungarian", "Hungary") || edit_distance("Hungary", "Hungarian", 2).is_none());
+        assert!(is_inflection("Russia", "Russian"));
+        assert!(!is_inflection("Zelensky", "Zelenksy"));
+    }
+
+    #[test]
+    fn spelling_variants() {
+        assert!(are_spelling_variants("Zelensky", "Zelenskyy"));
+        assert!(are_spelling_variants("Erdoğan", "Erdogan"));
+        assert!(!are_spelling_variants("Myanmar", "Burma"));
+        assert!(!are_spelling_variants("al Qaeda", "Al Qaeda"));
+        assert!(is_inflection("Americas", "Americans"));
+    }
+
+    #[test]
+    fn typing_slips() {
+        assert!(is_typing_slip("Zelensky", "Zelenksy"));
+        assert!(is_typing_slip("Chorlton", "Chorton"));
+        assert!(!is_typing_slip("Williams", "Walliams"));
+        assert!(!is_typing_slip("Williams", "Williams"));
+    }
+
+    #[test]
+    fn slips_are_inside_the_word() {
+        assert!(differs_inside("Zelensky", "Zelenksy"));
+        assert!(!differs_inside("Maria", "Marie"));
+    }
+
+    #[test]
+    fn deletion_index_finds_near_terms() {
+        let index = DeletionIndex::new([
+            "Zelensky".to_owned(),
+            "Macron".to_owned(),
+            "Stoltenberg".to_owned(),
+        ]);
+        assert_eq!(index.near("Zelenksy"), [("Zelensky", 1)]);
+        assert_eq!(index.near("Makron"), [("Macron", 1)]);
+        assert_eq!(index.near("Stoltenburg"), [("Stoltenberg", 1)]);
+        assert_eq!(index.near("Stolltenburg"), [("Stoltenberg", 2)]);
+        assert!(index.near("Macron").is_empty());
+        assert!(index.near("Merkel").is_empty());
+    }
+}

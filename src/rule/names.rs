@@ -1,0 +1,592 @@
+//! The `names` kind: misspelled, mixed and contradicting names of people and places,
+//! checked against an entity dictionary.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::raw::{Pairs, Scope};
+use super::{Check, Emitter};
+use crate::finding::Fix;
+use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role};
+use crate::names::mentions::{mentions, Mention};
+use crate::names::similar::{
+    are_spelling_variants, differs_inside, fold_diacritics, is_inflection, is_typing_slip,
+};
+use crate::names::words::is_english_word;
+use crate::source::Document;
+
+/// Placeholders a `names` message may use.
+pub const PLACEHOLDERS: &[&str] = &["match", "fix", "name", "other", "title", "detail", "date"];
+
+/// Which check of the names family a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamesFind {
+    /// Known misspellings and outdated forms.
+    WrongForms,
+    /// Accepted forms other than the house's choice.
+    HouseStyle,
+    /// One entity, or one undictionaried name, spelled two ways in one article.
+    MixedForms,
+    /// Unknown capitalised words one or two edits from a known name.
+    NearMisses,
+    /// One person given two titles in one article.
+    ConflictingTitles,
+    /// A title the person did not hold on the article's date.
+    OutdatedTitles,
+    /// A person first named by surname alone.
+    FirstReference,
+}
+
+/// Fields of the `names` kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    /// Dictionary files, relative to the rule file.
+    pub dictionary: Vec<String>,
+    /// The check to run.
+    pub find: NamesFind,
+    /// House style: entity name → preferred form (one of its canonical or accepted forms).
+    #[serde(default)]
+    pub prefer: Pairs,
+    /// Titles written before names ("Prime Minister"), besides those of the dictionary's roles.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Words before a title that put it in the past or future ("former", "ex-").
+    #[serde(default)]
+    pub former: Vec<String>,
+}
+
+/// A compiled `names` check.
+#[derive(Debug, Clone)]
+pub struct NamesCheck {
+    dict: Arc<Dictionary>,
+    find: NamesFind,
+    prefer: HashMap<usize, String>,
+    titles: Vec<String>,
+    former: Vec<String>,
+}
+
+impl NamesCheck {
+    /// Compile against a loaded dictionary; checks the house-style choices.
+    pub fn compile(raw: &RawNames, dict: Arc<Dictionary>) -> Result<Self, String> {
+        let mut prefer = HashMap::new();
+        for (name, form) in &raw.prefer.0 {
+            let entity = dict
+                .entities
+                .iter()
+                .position(|e| &e.raw.name == name)
+                .ok_or_else(|| format!("`prefer`: no entity named `{name}` in the dictionary"))?;
+            let known = dict.forms.iter().any(|f| {
+                f.entity == entity
+                    && &f.text == form
+                    && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
+            });
+            if !known {
+                return Err(format!("`prefer`: `{form}` is not a correct form of `{name}`"));
+            }
+            prefer.insert(entity, form.clone());
+        }
+        let mut titles: Vec<String> = raw.titles.iter().chain(dict.titles()).cloned().collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
+        Ok(NamesCheck {
+            dict,
+            find: raw.find,
+            prefer,
+            titles,
+            former: raw.former.clone(),
+        })
+    }
+}
+
+impl NamesCheck {
+    /// A house-style check with no choices made reports nothing.
+    pub fn needs_configuration(&self) -> bool {
+        self.find == NamesFind::HouseStyle && self.prefer.is_empty()
+    }
+}
+
+impl Check for NamesCheck {
+    fn run(&self, doc: &Document, _scope: Scope, emit: &mut Emitter<'_>) {
+        let found = mentions(doc, &self.dict);
+        let list = &found.list;
+        match self.find {
+            NamesFind::WrongForms => self.wrong_forms(doc, list, emit),
+            NamesFind::HouseStyle => self.house_style(doc, list, emit),
+            NamesFind::MixedForms => {
+                self.mixed_entities(doc, list, emit);
+                self.mixed_unknown(doc, list, emit);
+            }
+            NamesFind::NearMisses => self.near_misses(doc, list, emit),
+            NamesFind::ConflictingTitles => self.conflicting_titles(doc, list, emit),
+            NamesFind::OutdatedTitles => self.outdated_titles(doc, list, emit),
+            NamesFind::FirstReference => self.first_reference(doc, list, emit),
+        }
+    }
+}
+
+/// A title written just before a mention.
+struct Titled {
+    range: Range<usize>,
+    title: String,
+    former: bool,
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |t: &str| t.to_lowercase().replace('-', " ");
+    norm(a) == norm(b)
+}
+
+impl NamesCheck {
+    fn form_text(&self, m: &Mention) -> &str {
+        &self.dict.forms[m.form].text
+    }
+
+    fn entity_name(&self, m: &Mention) -> &str {
+        &self.dict.entities[self.dict.forms[m.form].entity].raw.name
+    }
+
+    /// The right form to write instead of `matched`: the house choice or the canonical
+    /// form, in full when `matched` was a full name.
+    fn right_form(&self, entity: usize, matched: &str) -> String {
+        let raw = &self.dict.entities[entity].raw;
+        let preferred = self.prefer.get(&entity);
+        let full = matched.contains(' ');
+        match (preferred, &raw.surname) {
+            (Some(p), Some(surname)) if full && !p.contains(' ') => raw.name.replace(surname.as_str(), p),
+            (Some(p), _) => p.clone(),
+            (None, Some(surname)) if !full => surname.clone(),
+            (None, _) => raw.name.clone(),
+        }
+    }
+
+    fn replace(
+        &self,
+        doc: &Document,
+        m: &Mention,
+        right: &str,
+        emit: &mut Emitter<'_>,
+        related: Vec<(Range<usize>, String)>,
+    ) {
+        let vars = [("fix", right), ("name", self.entity_name(m))];
+        let other = related
+            .first()
+            .map(|(r, _)| doc.prose.text[r.clone()].to_owned())
+            .unwrap_or_default();
+        let fix = Fix::replace(
+            doc.source_span(m.range.clone()),
+            right,
+            format!("replace with “{right}”"),
+        );
+        emit.emit_full(
+            m.range.clone(),
+            &[vars[0], vars[1], ("other", &other)],
+            Some(fix),
+            related,
+            None,
+        );
+    }
+
+    fn wrong_forms(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        for m in list
+            .iter()
+            .filter(|m| self.dict.forms[m.form].kind == FormKind::Wrong)
+        {
+            let right = self.right_form(self.dict.forms[m.form].entity, self.form_text(m));
+            self.replace(doc, m, &right, emit, Vec::new());
+        }
+    }
+
+    fn house_style(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        for m in list {
+            let form = &self.dict.forms[m.form];
+            let Some(preferred) = self.prefer.get(&form.entity) else {
+                continue;
+            };
+            let preferred_family = self
+                .dict
+                .forms
+                .iter()
+                .find(|f| f.entity == form.entity && &f.text == preferred)
+                .map_or(0, |f| f.family);
+            if matches!(form.kind, FormKind::Canonical | FormKind::Accepted)
+                && form.family != preferred_family
+            {
+                let right = self.right_form(form.entity, &form.text);
+                self.replace(doc, m, &right, emit, Vec::new());
+            }
+        }
+    }
+
+    fn mixed_entities(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let mut by_entity: HashMap<usize, Vec<&Mention>> = HashMap::new();
+        for m in list {
+            let form = &self.dict.forms[m.form];
+            let abbreviation = form.text.chars().all(|c| c.is_uppercase() || c == '.');
+            if matches!(form.kind, FormKind::Canonical | FormKind::Accepted)
+                && !abbreviation
+                && !self.prefer.contains_key(&form.entity)
+            {
+                by_entity.entry(form.entity).or_default().push(m);
+            }
+        }
+        let mut entities: Vec<_> = by_entity.into_iter().collect();
+        entities.sort_by_key(|(e, _)| *e);
+        for (_, ms) in entities {
+            let family = |m: &Mention| self.dict.forms[m.form].family;
+            let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // family, count, first index
+            for (i, m) in ms.iter().enumerate() {
+                match counts.iter_mut().find(|(f, _, _)| *f == family(m)) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((family(m), 1, i)),
+                }
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+            let main = counts[0].0;
+            let first_main = ms[counts[0].2];
+            let last = |m: &Mention| {
+                self.form_text(m)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let variant = |m: &Mention| are_spelling_variants(&last(m), &last(first_main));
+            for m in ms.iter().filter(|m| family(m) != main && variant(m)) {
+                let full = self.dict.forms[m.form].full;
+                let right = ms
+                    .iter()
+                    .find(|o| family(o) == main && self.dict.forms[o.form].full == full)
+                    .map_or_else(
+                        || self.form_text(first_main).to_owned(),
+                        |o| self.form_text(o).to_owned(),
+                    );
+                let related = vec![(
+                    first_main.range.clone(),
+                    format!("written “{}” here", self.form_text(first_main)),
+                )];
+                self.replace(doc, m, &right, emit, related);
+            }
+        }
+    }
+
+    /// Capitalised words outside the dictionary, written two ways: with and without
+    /// diacritics, or with one slip inside the word where the other spelling recurs.
+    fn mixed_unknown(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        let candidates = self.unknown_words(doc, list, 4);
+        let mut spellings: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
+        for range in candidates {
+            let word = &text[range.clone()];
+            match spellings.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, ranges)) => ranges.push(range),
+                None => spellings.push((word, vec![range])),
+            }
+        }
+        for (slip, slip_ranges) in &spellings {
+            let best = spellings
+                .iter()
+                .filter(|(other, other_ranges)| {
+                    other != slip && {
+                        let folded = fold_diacritics(other) == fold_diacritics(slip);
+                        let slipped = slip_ranges.len() == 1
+                            && other_ranges.len() >= 2
+                            && slip.chars().count() >= 6
+                            && differs_inside(other, slip)
+                            && !is_inflection(other, slip)
+                            && is_typing_slip(other, slip);
+                        (folded
+                            && (other_ranges.len() > slip_ranges.len()
+                                || other_ranges.len() == slip_ranges.len()
+                                    && other_ranges[0].start < slip_ranges[0].start))
+                            || slipped
+                    }
+                })
+                .max_by_key(|(_, r)| r.len());
+            let Some((right, right_ranges)) = best else {
+                continue;
+            };
+            for range in slip_ranges {
+                let related = vec![(right_ranges[0].clone(), format!("written “{right}” here"))];
+                let fix = Fix::replace(
+                    doc.source_span(range.clone()),
+                    *right,
+                    format!("replace with “{right}”"),
+                );
+                emit.emit_full(
+                    range.clone(),
+                    &[("fix", right), ("name", right), ("other", right)],
+                    Some(fix),
+                    related,
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Capitalised words that are neither dictionary words, ordinary words nor inside a mention.
+    fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
+        let text = &doc.prose.text;
+        let inside = |r: &Range<usize>| {
+            list.iter()
+                .any(|m| m.range.start <= r.start && r.end <= m.range.end)
+        };
+        doc.capitalised_words()
+            .iter()
+            .filter(|w| {
+                let word = &text[w.range.clone()];
+                word.chars().count() >= min_chars
+                    && !self.dict.knows_word(word)
+                    && !is_english_word(word)
+                    && !inside(&w.range)
+            })
+            .map(|w| w.range.clone())
+            .collect()
+    }
+
+    fn near_misses(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        let index = self.dict.near_index();
+        let words = self.unknown_words(doc, list, 5);
+        for range in &words {
+            let word = &text[range.clone()];
+            let near = index.near(word);
+            let Some(&(term, distance)) = near.first() else {
+                continue;
+            };
+            let slip = is_typing_slip(word, term) || term.chars().count() >= 8;
+            if near.iter().any(|(t, d)| *d == distance && *t != term)
+                || word.chars().next() != term.chars().next()
+                || is_inflection(word, term)
+                || !slip
+            {
+                continue;
+            }
+            let Some(form) = self.dict.correct_form(term) else {
+                continue;
+            };
+            let entity = form.entity;
+            if self.someone_elses(text, range, entity) {
+                continue;
+            }
+            let named = list.iter().any(|m| self.dict.forms[m.form].entity == entity);
+            let titled = self.title_before(text, range.start).is_some()
+                || self.given_before(text, range.start, entity);
+            // Without the person named or titled nearby, a look-alike is mostly another
+            // name (Anderson/Andersson, Cameroon/Cameron): stay quiet.
+            if !named && !titled {
+                continue;
+            }
+            let right = term.to_owned();
+            let name = self.dict.entities[entity].raw.name.clone();
+            let fix = Fix::replace(
+                doc.source_span(range.clone()),
+                right.clone(),
+                format!("replace with “{right}”"),
+            );
+            emit.emit_full(
+                range.clone(),
+                &[("fix", &right), ("name", &name), ("other", &right)],
+                Some(fix),
+                Vec::new(),
+                None,
+            );
+        }
+    }
+
+    /// True when the word sits inside another person's name: after a given name that is
+    /// not the entity's ("Gary Johnson"), or before a particle and a name ("Osama bin Laden").
+    fn someone_elses(&self, text: &str, range: &Range<usize>, entity: usize) -> bool {
+        let given = &self.dict.entities[entity].raw.given;
+        let before = text[..range.start].strip_suffix(' ').unwrap_or_default();
+        let previous = before.rsplit(' ').next().unwrap_or_default();
+        let foreign_given = previous.chars().next().is_some_and(char::is_uppercase)
+            && previous.chars().all(char::is_alphabetic)
+            && !is_english_word(previous)
+            && !given.iter().any(|g| g == previous)
+            && self.title_before(text, range.start).is_none();
+        let mut after = text[range.end..].split(' ').skip(1);
+        let next = after.next().unwrap_or_default();
+        let particle = [
+            "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "le", "la",
+        ];
+        let continues = particle.contains(&next)
+            && after
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        foreign_given || continues
+    }
+
+    fn given_before(&self, text: &str, start: usize, entity: usize) -> bool {
+        let before = text[..start].trim_end();
+        self.dict.entities[entity]
+            .raw
+            .given
+            .iter()
+            .any(|g| before.ends_with(g.as_str()) && before.len() < start)
+    }
+
+    fn title_before(&self, text: &str, start: usize) -> Option<Titled> {
+        let before = text[..start].strip_suffix(' ')?;
+        let title = self.titles.iter().find(|t| {
+            before.ends_with(t.as_str())
+                && !before[..before.len() - t.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })?;
+        let title_start = before.len() - title.len();
+        let head = &text[..title_start];
+        let former = self.former.iter().any(|f| {
+            let f = f.as_str();
+            let ends = |h: &str| {
+                h.len() >= f.len()
+                    && h.is_char_boundary(h.len() - f.len())
+                    && h[h.len() - f.len()..].eq_ignore_ascii_case(f)
+                    && !h[..h.len() - f.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            };
+            ends(head) || head.strip_suffix(' ').is_some_and(ends)
+        });
+        Some(Titled {
+            range: title_start..before.len(),
+            title: title.clone(),
+            former,
+        })
+    }
+
+    fn people_titled<'a>(&self, text: &str, list: &'a [Mention]) -> Vec<(&'a Mention, Titled)> {
+        list.iter()
+            .filter(|m| {
+                let form = &self.dict.forms[m.form];
+                self.dict.entities[form.entity].raw.kind == EntityKind::Person
+                    && form.kind != FormKind::Except
+            })
+            .filter_map(|m| self.title_before(text, m.range.start).map(|t| (m, t)))
+            .filter(|(_, t)| !t.former)
+            .collect()
+    }
+
+    fn roles(&self, m: &Mention) -> &[Role] {
+        &self.dict.entities[self.dict.forms[m.form].entity].raw.roles
+    }
+
+    fn conflicting_titles(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        let titled = self.people_titled(text, list);
+        for (i, (m, t)) in titled.iter().enumerate() {
+            let entity = self.dict.forms[m.form].entity;
+            let Some((first_m, first_t)) = titled[..i]
+                .iter()
+                .find(|(o, _)| self.dict.forms[o.form].entity == entity)
+            else {
+                continue;
+            };
+            if same_title(&first_t.title, &t.title) || self.held_together(first_m, &first_t.title, &t.title) {
+                continue;
+            }
+            let range = t.range.start..m.range.end;
+            let related = vec![(
+                first_t.range.start..first_m.range.end,
+                format!("called “{}” here", first_t.title),
+            )];
+            let vars = [
+                ("title", t.title.as_str()),
+                ("other", first_t.title.as_str()),
+                ("name", self.entity_name(m)),
+            ];
+            emit.emit_full(range, &vars, None, related, None);
+        }
+    }
+
+    /// True when the dictionary shows both titles held at the same time.
+    fn held_together(&self, m: &Mention, a: &str, b: &str) -> bool {
+        let roles = self.roles(m);
+        roles.iter().filter(|r| same_title(&r.title, a)).any(|ra| {
+            roles
+                .iter()
+                .filter(|r| same_title(&r.title, b))
+                .any(|rb| ra.overlaps(rb))
+        })
+    }
+
+    fn outdated_titles(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let Some(date) = doc.day() else { return };
+        let text = &doc.prose.text;
+        for (m, t) in self.people_titled(text, list) {
+            let roles = self.roles(m);
+            if roles
+                .iter()
+                .any(|r| same_title(&r.title, &t.title) && r.covers(date))
+            {
+                continue;
+            }
+            let held_then: Vec<String> = roles
+                .iter()
+                .filter(|r| r.covers(date))
+                .map(Role::describe)
+                .collect();
+            let same: Vec<String> = roles
+                .iter()
+                .filter(|r| same_title(&r.title, &t.title))
+                .map(Role::describe)
+                .collect();
+            let detail = match (held_then.is_empty(), same.is_empty()) {
+                (_, false) if held_then.is_empty() => format!("the dictionary lists {}", same.join("; ")),
+                (_, false) => format!(
+                    "on that date: {}; as {}: {}",
+                    held_then.join("; "),
+                    t.title,
+                    same.join("; ")
+                ),
+                (false, true) => format!("on that date: {}", held_then.join("; ")),
+                (true, true) => continue,
+            };
+            let vars = [
+                ("title", t.title.as_str()),
+                ("name", self.entity_name(m)),
+                ("date", date),
+                ("detail", detail.as_str()),
+            ];
+            emit.emit_full(t.range.start..m.range.end, &vars, None, Vec::new(), None);
+        }
+    }
+
+    fn first_reference(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+        let mut seen: Vec<usize> = Vec::new();
+        for (i, m) in list.iter().enumerate() {
+            let form = &self.dict.forms[m.form];
+            let raw = &self.dict.entities[form.entity].raw;
+            if seen.contains(&form.entity) {
+                continue;
+            }
+            seen.push(form.entity);
+            if raw.kind != EntityKind::Person || raw.surname.is_none() || raw.given.is_empty() || form.full {
+                continue;
+            }
+            let later = list[i + 1..]
+                .iter()
+                .find(|o| self.dict.forms[o.form].entity == form.entity && self.dict.forms[o.form].full);
+            let related = later
+                .map(|o| vec![(o.range.clone(), "full name first given here".to_owned())])
+                .unwrap_or_default();
+            let _ = doc;
+            emit.emit_full(
+                m.range.clone(),
+                &[("name", &raw.name), ("fix", &raw.name)],
+                None,
+                related,
+                None,
+            );
+        }
+    }
+}
