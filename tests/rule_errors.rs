@@ -105,7 +105,8 @@ fn the_default_pack_loads_and_every_rule_has_examples() {
     assert!(!rules.rules().is_empty());
     for rule in rules.rules() {
         assert!(
-            (!rule.examples.flag.is_empty() || rule.check.needs_configuration()) && !rule.examples.pass.is_empty(),
+            (!rule.examples.flag.is_empty() || rule.check.needs_configuration())
+                && !rule.examples.pass.is_empty(),
             "{} needs flag and pass examples",
             rule.id()
         );

@@ -31,7 +31,8 @@ pub fn mentions(doc: &Document, dict: &Dictionary) -> std::sync::Arc<Mentions> {
 }
 
 fn find(doc: &Document, dict: &Dictionary) -> Mentions {
-    let text = &doc.prose.text;
+    let flat = doc.flat_prose();
+    let text = flat.as_str();
     let mut list: Vec<Mention> = Vec::new();
     // Surnames seen in someone else's name ("Hillary Clinton") are ambiguous on their own.
     let mut shared_surnames: Vec<usize> = Vec::new();

@@ -260,14 +260,8 @@ impl NamesCheck {
             };
             let variant = |m: &Mention| are_spelling_variants(&last(m), &last(first_main));
             for m in ms.iter().filter(|m| family(m) != main && variant(m)) {
-                let full = self.dict.forms[m.form].full;
-                let right = ms
-                    .iter()
-                    .find(|o| family(o) == main && self.dict.forms[o.form].full == full)
-                    .map_or_else(
-                        || self.form_text(first_main).to_owned(),
-                        |o| self.form_text(o).to_owned(),
-                    );
+                let form = &self.dict.forms[m.form];
+                let right = self.family_form(form.entity, main, form.text.contains(' '));
                 let related = vec![(
                     first_main.range.clone(),
                     format!("written “{}” here", self.form_text(first_main)),
@@ -275,6 +269,21 @@ impl NamesCheck {
                 self.replace(doc, m, &right, emit, related);
             }
         }
+    }
+
+    /// The correct form of `entity` in spelling family `family`, as a full name or not.
+    fn family_form(&self, entity: usize, family: usize, full: bool) -> String {
+        let candidates = || {
+            self.dict.forms.iter().filter(move |f| {
+                f.entity == entity
+                    && f.family == family
+                    && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
+            })
+        };
+        candidates()
+            .find(|f| f.text.contains(' ') == full)
+            .or_else(|| candidates().next())
+            .map_or_else(|| self.dict.entities[entity].raw.name.clone(), |f| f.text.clone())
     }
 
     /// Capitalised words outside the dictionary, written two ways: with and without

@@ -95,7 +95,7 @@ impl Check for PatternCheck {
                 }
             }
             if let Some(terms) = &self.terms {
-                for (range, _) in terms.find_in(text, unit.clone()) {
+                for (range, _) in terms.find_in(&doc.flat_prose(), unit.clone()) {
                     emit.emit(range, &[], None);
                 }
             }

@@ -34,8 +34,9 @@ impl SubstitutionCheck {
 impl Check for SubstitutionCheck {
     fn run(&self, doc: &Document, scope: Scope, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
+        let flat = doc.flat_prose();
         for unit in units(doc, scope) {
-            for (range, index) in self.wrong.find_in(text, unit.clone()) {
+            for (range, index) in self.wrong.find_in(&flat, unit.clone()) {
                 let Some(right) = self.right.get(index) else {
                     continue;
                 };

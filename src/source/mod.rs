@@ -111,6 +111,24 @@ impl Document {
         crate::names::dictionary::is_iso_date(date).then_some(date)
     }
 
+    /// The prose with line breaks and tabs turned into spaces (same offsets), so that
+    /// phrases match across the line breaks of wrapped text; computed once.
+    pub fn flat_prose(&self) -> std::sync::Arc<String> {
+        self.cache.get_or_compute(0, || {
+            self.prose
+                .text
+                .chars()
+                .map(|c| {
+                    if c == '\n' || c == '\r' || c == '\t' {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        })
+    }
+
     /// The capitalised words of the prose, computed once.
     pub fn capitalised_words(&self) -> std::sync::Arc<Vec<crate::text::capitalised::CapitalisedWord>> {
         self.cache.get_or_compute(0, || {
