@@ -131,3 +131,29 @@ fn every_rule_file_in_the_folder_is_embedded() {
     embedded.sort();
     assert_eq!(on_disk, embedded);
 }
+
+#[test]
+fn the_embedded_dictionaries_are_valid_yaml_entities() {
+    // The binary embeds these files as JSON made at build time; read the YAML itself
+    // here, so a mistake in it is reported with its line and column.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let names: Vec<&str> = copydesk::rule::pack::BUILTIN_DATA
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let files: Vec<(String, String)> = names
+        .iter()
+        .map(|n| {
+            (
+                format!("rules/{n}"),
+                std::fs::read_to_string(dir.join(n)).expect("dictionary file"),
+            )
+        })
+        .collect();
+    let rule = format!(
+        "- id: check\n  category: names\n  severity: info\n  message: \"{{match}}\"\n  check:\n    names:\n      dictionary: [{}]\n      find: wrong-forms\n",
+        names.iter().map(|n| format!("rules/{n}")).collect::<Vec<_>>().join(", ")
+    );
+    let _ = files;
+    RuleSet::from_files("yaml", &[("check.yaml", &rule)]).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
-use super::similar::DeletionIndex;
-use crate::rule::literal::Literals;
+use super::similar::NameIndex;
+use crate::text::words::{at_word_boundaries, is_word_char};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -50,6 +50,16 @@ pub struct RawEntity {
     /// A remark for maintainers.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Entities from the JSON the build script makes of an embedded YAML dictionary.
+pub fn from_json(path: &str, text: &str) -> Result<Vec<RawEntity>, crate::error::RuleError> {
+    serde_json::from_str(text).map_err(|e| crate::error::RuleError {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 /// A dated role: title, of what, from, until.
@@ -171,13 +181,15 @@ pub struct Dictionary {
     pub entities: Vec<Entity>,
     /// Every form; a form shared by entities appears once per entity.
     pub forms: Vec<Form>,
-    /// Form texts in automaton order → indices into `forms`.
+    /// Distinct form texts → indices into `forms`.
     pub by_text: Vec<Vec<usize>>,
-    matcher: Literals,
+    texts: Vec<String>,
+    /// First word of each distinct form text → the texts that start with it.
+    by_first_word: HashMap<String, Vec<usize>>,
     words: HashSet<String>,
     given_names: HashSet<String>,
     titles: Vec<String>,
-    near: OnceLock<DeletionIndex>,
+    near: OnceLock<NameIndex>,
 }
 
 impl Dictionary {
@@ -205,7 +217,14 @@ impl Dictionary {
             });
             by_text[slot].push(i);
         }
-        let matcher = Literals::new(&texts, true, true)?;
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (slot, text) in texts.iter().enumerate() {
+            let first = text.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
+            if first.is_empty() {
+                return Err(format!("form `{text}` must start with a letter or digit"));
+            }
+            by_first_word.entry(first.to_owned()).or_default().push(slot);
+        }
         let words = forms
             .iter()
             .flat_map(|f| f.text.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
@@ -224,7 +243,8 @@ impl Dictionary {
             entities,
             forms,
             by_text,
-            matcher,
+            texts,
+            by_first_word,
             words,
             given_names,
             titles,
@@ -232,13 +252,44 @@ impl Dictionary {
         })
     }
 
-    /// Every form occurrence in `text` within `range`: (range, indices into `forms`).
+    /// Every form occurrence in `text` within `range`, leftmost first and longest at a
+    /// position, whole words only: (range, indices into `forms`). Each word of the text
+    /// is looked up once by hash; nothing is compiled at start-up.
     pub fn find(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(std::ops::Range<usize>, &[usize])> {
-        self.matcher
-            .find_in(text, range)
-            .into_iter()
-            .map(|(r, slot)| (r, self.by_text[slot].as_slice()))
-            .collect()
+        let mut out = Vec::new();
+        let mut next_free = range.start;
+        let mut at = range.start;
+        let hay = &text[..range.end];
+        while at < range.end {
+            let Some(start) = hay[at..].find(is_word_char).map(|i| at + i) else {
+                break;
+            };
+            let end = hay[start..]
+                .find(|c: char| !is_word_char(c))
+                .map_or(hay.len(), |i| start + i);
+            at = end;
+            if start < next_free || !at_word_boundaries(hay, start, end) {
+                continue;
+            }
+            let Some(slots) = self.by_first_word.get(&hay[start..end]) else {
+                continue;
+            };
+            let best = slots
+                .iter()
+                .filter(|&&slot| {
+                    let form = &self.texts[slot];
+                    hay[start..].starts_with(form.as_str())
+                        && at_word_boundaries(hay, start, start + form.len())
+                })
+                .max_by_key(|&&slot| self.texts[slot].len());
+            if let Some(&slot) = best {
+                let found = start..start + self.texts[slot].len();
+                next_free = found.end;
+                at = found.end;
+                out.push((found, self.by_text[slot].as_slice()));
+            }
+        }
+        out
     }
 
     /// True when `word` is a word of some form (a known name).
@@ -257,7 +308,7 @@ impl Dictionary {
     }
 
     /// Known correct one-word names of five letters or more, for near-miss look-ups.
-    pub fn near_index(&self) -> &DeletionIndex {
+    pub fn near_index(&self) -> &NameIndex {
         self.near.get_or_init(|| {
             let mut terms: Vec<String> = self
                 .forms
@@ -268,7 +319,7 @@ impl Dictionary {
                 .collect();
             terms.sort();
             terms.dedup();
-            DeletionIndex::new(terms)
+            NameIndex::new(terms)
         })
     }
 
@@ -316,8 +367,9 @@ fn validate(raw: &RawEntity) -> Result<(), String> {
 
 fn add_forms(entity: usize, raw: &RawEntity, forms: &mut Vec<Form>) {
     let has_given = |text: &str| text.split_whitespace().any(|w| raw.given.iter().any(|g| g == w));
+    let first = forms.len();
     let mut push = |text: &str, kind: FormKind, family: usize| {
-        if forms.iter().any(|f| f.entity == entity && f.text == text) {
+        if forms[first..].iter().any(|f| f.text == text) {
             return;
         }
         forms.push(Form {

@@ -1,5 +1,5 @@
 //! How alike two spellings are: diacritic folding, edit distance with transpositions,
-//! inflections, and a deletion index for near-miss look-ups without a scan.
+//! inflections, and an index for near-miss look-ups without a scan.
 
 use std::collections::HashMap;
 
@@ -111,14 +111,6 @@ pub fn are_spelling_variants(a: &str, b: &str) -> bool {
     edit_distance(&fa, &fb, 2.max(shorter / 3)).is_some()
 }
 
-/// A deletion index (SymSpell): every term and its deletions point back to the term,
-/// so the terms within a small distance of a word are found without a scan.
-#[derive(Debug, Default, Clone)]
-pub struct DeletionIndex {
-    terms: Vec<String>,
-    keys: HashMap<String, Vec<u32>>,
-}
-
 /// Edits allowed for a word of `chars` characters: one, two from nine characters.
 pub fn max_edits(chars: usize) -> usize {
     if chars >= 9 {
@@ -128,51 +120,50 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
-fn deletions(word: &str, depth: usize, out: &mut Vec<String>) {
-    if depth == 0 {
-        return;
-    }
-    let chars: Vec<char> = word.chars().collect();
-    for i in 0..chars.len() {
-        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-        if !out.contains(&shorter) {
-            out.push(shorter.clone());
-            deletions(&shorter, depth - 1, out);
-        }
-    }
+/// Known names bucketed by first letter and length: the names within a few edits of a
+/// word that keeps its first letter are found by looking at a handful of buckets, never
+/// by scanning the dictionary. Building it costs one pass over the names.
+#[derive(Debug, Default, Clone)]
+pub struct NameIndex {
+    terms: Vec<String>,
+    buckets: HashMap<(char, usize), Vec<u32>>,
 }
 
-impl DeletionIndex {
-    /// Index `terms` (each up to its own [`max_edits`]).
+impl NameIndex {
+    /// Index `terms`.
     pub fn new(terms: impl IntoIterator<Item = String>) -> Self {
-        let mut index = DeletionIndex::default();
+        let mut index = NameIndex::default();
         for term in terms {
-            let id = index.terms.len() as u32;
-            let mut keys = vec![term.clone()];
-            deletions(&term, max_edits(term.chars().count()), &mut keys);
-            for key in keys {
-                index.keys.entry(key).or_default().push(id);
-            }
+            let Some(first) = term.chars().next() else {
+                continue;
+            };
+            let key = (first, term.chars().count());
+            index
+                .buckets
+                .entry(key)
+                .or_default()
+                .push(index.terms.len() as u32);
             index.terms.push(term);
         }
         index
     }
 
-    /// Indexed terms within the allowed distance of `word`, nearest first; the word
-    /// itself is never returned.
+    /// Indexed terms with the same first letter within the allowed distance of `word`,
+    /// nearest first; the word itself is never returned.
     pub fn near(&self, word: &str) -> Vec<(&str, usize)> {
-        let max = max_edits(word.chars().count());
-        let mut keys = vec![word.to_owned()];
-        deletions(word, max, &mut keys);
+        let Some(first) = word.chars().next() else {
+            return Vec::new();
+        };
+        let len = word.chars().count();
+        let max = max_edits(len);
         let mut found: Vec<(&str, usize)> = Vec::new();
-        for key in &keys {
-            for &id in self.keys.get(key).into_iter().flatten() {
+        for l in len.saturating_sub(max)..=len + max {
+            for &id in self.buckets.get(&(first, l)).into_iter().flatten() {
                 let term = self.terms[id as usize].as_str();
-                if term == word || found.iter().any(|(t, _)| *t == term) {
+                if term == word {
                     continue;
                 }
-                let allowed = max.min(max_edits(term.chars().count()));
-                if let Some(d) = edit_distance(word, term, allowed) {
+                if let Some(d) = edit_distance(word, term, max.min(max_edits(l))) {
                     found.push((term, d));
                 }
             }
@@ -232,8 +223,8 @@ mod tests {
     }
 
     #[test]
-    fn deletion_index_finds_near_terms() {
-        let index = DeletionIndex::new([
+    fn name_index_finds_near_terms() {
+        let index = NameIndex::new([
             "Zelensky".to_owned(),
             "Macron".to_owned(),
             "Stoltenberg".to_owned(),

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 use crate::text::words::at_word_boundaries;
@@ -31,7 +31,10 @@ impl Literals {
         }
         let ascii_only = terms.iter().all(|t| t.is_ascii());
         let matcher = if case_sensitive || ascii_only {
+            // A contiguous NFA builds several times faster than a DFA and still
+            // searches quickly: start-up matters more than peak speed here.
             let automaton = AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(!case_sensitive)
                 .build(terms)

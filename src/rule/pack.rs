@@ -21,17 +21,21 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("names.yaml", include_str!("../../rules/names.yaml")),
 ];
 
-/// Data files of the embedded pack that its rules name (dictionaries).
+/// Data files of the embedded pack that its rules name (dictionaries), as the JSON the
+/// build script makes of `rules/names/*.yaml`.
 pub const BUILTIN_DATA: &[(&str, &str)] = &[
     (
         "names/people-europe.yaml",
-        include_str!("../../rules/names/people-europe.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/names/people-europe.json")),
     ),
     (
         "names/people-world.yaml",
-        include_str!("../../rules/names/people-world.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/names/people-world.json")),
     ),
-    ("names/places.yaml", include_str!("../../rules/names/places.yaml")),
+    (
+        "names/places.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/names/places.json")),
+    ),
 ];
 
 /// Where rules come from.
@@ -135,7 +139,12 @@ impl Resources for Loader {
         let mut entities = Vec::new();
         for name in files {
             let (shown, text) = self.read_data(name)?;
-            entities.extend(yaml::entity_file(&shown, &text).map_err(RuleProblem::Elsewhere)?);
+            let parsed = if self.base.is_none() {
+                crate::names::dictionary::from_json(&shown, &text)
+            } else {
+                yaml::entity_file(&shown, &text)
+            };
+            entities.extend(parsed.map_err(RuleProblem::Elsewhere)?);
         }
         let dict = Arc::new(Dictionary::new(entities).map_err(|e| RuleProblem::Field("check", e))?);
         self.dictionaries.insert(key, Arc::clone(&dict));
