@@ -1,4 +1,4 @@
-//! The rule examples in README.md load and pass their own tests.
+//! The rule and dictionary examples in README.md load and pass their own tests.
 
 #[test]
 fn readme_rule_examples_are_valid_and_pass() {
@@ -8,14 +8,21 @@ fn readme_rule_examples_are_valid_and_pass() {
         .skip(1)
         .filter_map(|b| b.split("```").next())
         .collect();
-    assert!(blocks.len() >= 3, "one example per kind");
-    let files: Vec<(String, &str)> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (format!("example-{i}.yaml"), *b))
-        .collect();
-    let files: Vec<(&str, &str)> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
-    let rules = copydesk::RuleSet::from_files("readme", &files).unwrap_or_else(|e| panic!("{e}"));
+    let pack = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(pack.path().join("names")).expect("names folder");
+    std::fs::write(pack.path().join("names/places.yaml"), "[]\n").expect("write");
+    let mut rule_files = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        if block.starts_with("- name:") {
+            std::fs::write(pack.path().join("names/people.yaml"), block).expect("write");
+        } else {
+            std::fs::write(pack.path().join(format!("example-{i}.yaml")), block).expect("write");
+            rule_files += 1;
+        }
+    }
+    assert!(rule_files >= 4, "one example per kind");
+    let rules = copydesk::RuleSet::load(&[copydesk::RuleSource::Dir(pack.path().to_owned())])
+        .unwrap_or_else(|e| panic!("{e}"));
     let report = copydesk::selftest::run(&rules);
     assert!(report.failures.is_empty(), "{:#?}", report.failures);
     assert!(report.untested.is_empty());
