@@ -17,6 +17,7 @@ pub const PLACEHOLDERS: &[&str] = &["match", "lines"];
 #[derive(Debug, Clone)]
 pub struct BoilerplateCheck {
     line: Option<Regex>,
+    unless: Option<Regex>,
     block: Option<BlockPatterns>,
     max_chars: usize,
 }
@@ -57,28 +58,36 @@ impl BoilerplateCheck {
                 min_lines: b.min_lines.max(1),
             }),
         };
+        let unless = if raw.unless.is_empty() {
+            None
+        } else {
+            Some(whole_line(&raw.unless, raw.case_sensitive)?)
+        };
         Ok(BoilerplateCheck {
             line,
+            unless,
             block,
             max_chars: raw.max_chars,
         })
     }
 
-    fn short_enough(&self, line: &str) -> bool {
-        line.len() <= self.max_chars || line.chars().count() <= self.max_chars
+    /// Short enough to be furniture, and not one of the `unless` exceptions.
+    fn candidate(&self, line: &str) -> bool {
+        (line.len() <= self.max_chars || line.chars().count() <= self.max_chars)
+            && !self.unless.as_ref().is_some_and(|re| re.is_match(line))
     }
 
     /// The number of lines, starting at `first`, that form a block (0 if none).
     fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
-        if !self.short_enough(line(first)) || !block.start.is_match(line(first)) {
+        if !self.candidate(line(first)) || !block.start.is_match(line(first)) {
             return 0;
         }
         let mut len = 1;
         while first + len < lines.len() {
             let next = line(first + len);
-            if !self.short_enough(next) || !block.continues.is_match(next) {
+            if !self.candidate(next) || !block.continues.is_match(next) {
                 break;
             }
             len += 1;
@@ -101,7 +110,7 @@ impl Check for BoilerplateCheck {
             if len == 0 {
                 let line = &text[lines[i].clone()];
                 let matches = self.line.as_ref().is_some_and(|re| re.is_match(line));
-                len = usize::from(matches && self.short_enough(line));
+                len = usize::from(matches && self.candidate(line));
             }
             if len > 0 {
                 let range = trimmed(text, lines[i].start..lines[i + len - 1].end);

@@ -200,6 +200,9 @@ pub struct RawBoilerplate {
     /// A block: a first line, then the lines that may follow it.
     #[serde(default)]
     pub block: Option<RawBlock>,
+    /// Whole-line patterns of lines that are never flagged, even when `lines` match.
+    #[serde(default)]
+    pub unless: Vec<RegexSource>,
     /// Lines longer than this many characters are never boilerplate (default 200).
     #[serde(default = "default_max_chars")]
     pub max_chars: usize,
