@@ -1,30 +1,66 @@
-//! Converts the embedded entity dictionaries (`rules/names/*.yaml`) to JSON at build
-//! time: the binary then reads them in a fraction of the time YAML parsing takes, which
-//! keeps start-up within the editor-hook budget. The YAML files stay the source of truth.
+//! Prepares the embedded rule pack at build time, so the binary starts fast:
+//! - every YAML file of `rules/` and `rules/names/` becomes JSON, which reads about
+//!   thirty times faster than YAML (the YAML files stay the source of truth);
+//! - the first-letter gates of the boilerplate patterns are worked out once
+//!   (`gates.json`), with the same code the library uses for rule packs on disk.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[path = "src/rule/gate.rs"]
+#[allow(dead_code)]
+mod gate;
+
 fn main() {
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let source = Path::new("rules/names");
-    println!("cargo:rerun-if-changed={}", source.display());
-    let target = Path::new(&out_dir).join("names");
-    fs::create_dir_all(&target).expect("create the output folder");
-    let mut entries: Vec<_> = fs::read_dir(source)
-        .expect("rules/names exists")
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut gates: BTreeMap<String, Option<Vec<String>>> = BTreeMap::new();
+    for (folder, target) in [("rules", out_dir.clone()), ("rules/names", out_dir.join("names"))] {
+        println!("cargo:rerun-if-changed={folder}");
+        fs::create_dir_all(&target).expect("create the output folder");
+        for path in yaml_files(Path::new(folder)) {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = fs::read_to_string(&path).expect("readable rule file");
+            let value: serde_yaml::Value =
+                serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            collect_gates(&value, &mut gates);
+            let json = serde_json::to_string(&value).expect("YAML values convert to JSON");
+            let name = path.file_stem().and_then(|s| s.to_str()).expect("file name");
+            fs::write(target.join(format!("{name}.json")), json).expect("write JSON");
+        }
+    }
+    let json = serde_json::to_string(&gates).expect("gates convert to JSON");
+    fs::write(out_dir.join("gates.json"), json).expect("write gates");
+}
+
+fn yaml_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)
+        .expect("rule folder exists")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
-    entries.sort();
-    for path in entries {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).expect("readable dictionary");
-        let value: serde_yaml::Value =
-            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = serde_json::to_string(&value).expect("YAML values convert to JSON");
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("file name");
-        fs::write(target.join(format!("{name}.json")), json).expect("write JSON");
+    files.sort();
+    files
+}
+
+/// The gate of every pattern under a `boilerplate:` check's `lines` or `block.start`.
+fn collect_gates(value: &serde_yaml::Value, gates: &mut BTreeMap<String, Option<Vec<String>>>) {
+    let Some(rules) = value.as_sequence() else { return };
+    for rule in rules {
+        let Some(check) = rule.get("check").and_then(|c| c.get("boilerplate")) else {
+            continue;
+        };
+        let starts = check.get("block").and_then(|b| b.get("start"));
+        for list in [check.get("lines"), starts].into_iter().flatten() {
+            for pattern in list
+                .as_sequence()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.as_str())
+            {
+                gates.insert(pattern.to_owned(), gate::starts(&[pattern]));
+            }
+        }
     }
 }

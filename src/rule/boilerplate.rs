@@ -2,92 +2,181 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
 use regex::Regex;
 
+use super::gate;
 use super::pattern::compile_alternation;
 use super::raw::{RawBoilerplate, RegexSource, Scope};
 use super::{Check, Emitter};
 use crate::finding::Fix;
 use crate::source::Document;
 
+/// Gates of the embedded pack's patterns, worked out by the build script.
+static BUILTIN_GATES: LazyLock<HashMap<String, Option<Vec<String>>>> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/gates.json"))).unwrap_or_default()
+});
+
 /// Placeholders a `boilerplate` message may use.
 pub const PLACEHOLDERS: &[&str] = &["match", "lines"];
 
-/// A compiled `boilerplate` check.
+/// A compiled `boilerplate` check. Each pattern with a first-letter gate is its own
+/// regex, compiled the first time a line passes its gate; patterns without a gate share
+/// one. Packs read from disk compile everything at load, so errors show before checking;
+/// the embedded pack's patterns are compiled by the test suite.
 #[derive(Debug, Clone)]
 pub struct BoilerplateCheck {
-    line: Option<Regex>,
-    unless: Option<Regex>,
-    block: Option<BlockPatterns>,
+    lines: Vec<LazyRegex>,
+    block: Option<Block>,
+    unless: Option<LazyRegex>,
     max_chars: usize,
 }
 
 #[derive(Debug, Clone)]
-struct BlockPatterns {
-    start: Regex,
-    continues: Regex,
+struct Block {
+    start: Vec<LazyRegex>,
+    continues: Option<LazyRegex>,
     min_lines: usize,
 }
 
-fn whole_line(sources: &[RegexSource], case_sensitive: bool) -> Result<Regex, String> {
-    let sources: Vec<&str> = sources.iter().map(|r| r.0.as_str()).collect();
-    compile_alternation(&sources, case_sensitive, r"\A\s*(?:{})\s*\z")
+/// Whole-line patterns compiled on first need, behind a gate of first letters.
+#[derive(Debug)]
+struct LazyRegex {
+    sources: Vec<String>,
+    case_sensitive: bool,
+    gate: Option<Vec<String>>,
+    regex: OnceLock<Result<Regex, String>>,
+}
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            sources: self.sources.clone(),
+            case_sensitive: self.case_sensitive,
+            gate: self.gate.clone(),
+            regex: self.regex.get().cloned().map(OnceLock::from).unwrap_or_default(),
+        }
+    }
+}
+
+impl LazyRegex {
+    fn new(sources: Vec<String>, case_sensitive: bool, gate: Option<Vec<String>>) -> Self {
+        LazyRegex {
+            sources,
+            case_sensitive,
+            gate,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// One regex per gated pattern, and one for all the patterns without a gate. The
+    /// embedded pack's gates come worked out from the build.
+    fn split(sources: &[RegexSource], case_sensitive: bool, builtin: bool) -> Vec<LazyRegex> {
+        let mut out = Vec::new();
+        let mut open = Vec::new();
+        for source in sources {
+            let known = if builtin {
+                BUILTIN_GATES.get(source.0.as_str()).cloned()
+            } else {
+                None
+            };
+            match known.unwrap_or_else(|| gate::starts(&[source.0.as_str()])) {
+                Some(starts) => out.push(LazyRegex::new(
+                    vec![source.0.clone()],
+                    case_sensitive,
+                    Some(starts),
+                )),
+                None => open.push(source.0.clone()),
+            }
+        }
+        if !open.is_empty() {
+            out.push(LazyRegex::new(open, case_sensitive, None));
+        }
+        out
+    }
+
+    fn joined(sources: &[RegexSource], case_sensitive: bool) -> Option<LazyRegex> {
+        let sources: Vec<String> = sources.iter().map(|s| s.0.clone()).collect();
+        (!sources.is_empty()).then(|| LazyRegex::new(sources, case_sensitive, None))
+    }
+
+    fn compiled(&self) -> Result<&Regex, &String> {
+        self.regex
+            .get_or_init(|| {
+                let sources: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+                compile_alternation(&sources, self.case_sensitive, r"\A\s*(?:{})\s*\z")
+            })
+            .as_ref()
+    }
+
+    /// True when `line` (whose gate key is `key`) matches.
+    fn is_match(&self, line: &str, key: &str) -> bool {
+        let admitted = self.gate.as_ref().is_none_or(|starts| gate::admits(starts, key));
+        admitted && self.compiled().is_ok_and(|re| re.is_match(line))
+    }
+}
+
+fn any_match(patterns: &[LazyRegex], line: &str, key: &str) -> bool {
+    patterns.iter().any(|p| p.is_match(line, key))
 }
 
 impl BoilerplateCheck {
-    /// Compile the line patterns into one anchored regex, and the block's patterns.
-    pub fn compile(raw: &RawBoilerplate) -> Result<Self, String> {
+    /// Check the rule; compile its patterns now when `eager`, else on first need.
+    pub fn compile(raw: &RawBoilerplate, eager: bool) -> Result<Self, String> {
         if raw.lines.is_empty() && raw.block.is_none() {
             return Err("`boilerplate` needs `lines` or `block`".into());
         }
-        let line = if raw.lines.is_empty() {
-            None
-        } else {
-            Some(whole_line(&raw.lines, raw.case_sensitive)?)
-        };
+        let cs = raw.case_sensitive;
         let block = match &raw.block {
-            None => None,
             Some(b) if b.start.is_empty() => return Err("`block` needs at least one `start` pattern".into()),
-            Some(b) => Some(BlockPatterns {
-                start: whole_line(&b.start, raw.case_sensitive)?,
-                continues: if b.continues.is_empty() {
-                    Regex::new(r"[^\s\S]").map_err(|e| e.to_string())?
-                } else {
-                    whole_line(&b.continues, raw.case_sensitive)?
-                },
+            Some(b) => Some(Block {
+                start: LazyRegex::split(&b.start, cs, !eager),
+                continues: LazyRegex::joined(&b.continues, cs),
                 min_lines: b.min_lines.max(1),
             }),
+            None => None,
         };
-        let unless = if raw.unless.is_empty() {
-            None
-        } else {
-            Some(whole_line(&raw.unless, raw.case_sensitive)?)
-        };
-        Ok(BoilerplateCheck {
-            line,
-            unless,
+        let check = BoilerplateCheck {
+            lines: LazyRegex::split(&raw.lines, cs, !eager),
             block,
+            unless: LazyRegex::joined(&raw.unless, cs),
             max_chars: raw.max_chars,
-        })
+        };
+        if eager {
+            for lazy in check.all() {
+                lazy.compiled().map_err(Clone::clone)?;
+            }
+        }
+        Ok(check)
     }
 
-    /// Short enough to be furniture, and not one of the `unless` exceptions.
-    fn candidate(&self, line: &str) -> bool {
-        (line.len() <= self.max_chars || line.chars().count() <= self.max_chars)
-            && !self.unless.as_ref().is_some_and(|re| re.is_match(line))
+    fn all(&self) -> impl Iterator<Item = &LazyRegex> {
+        let block = self.block.iter().flat_map(|b| b.start.iter().chain(&b.continues));
+        self.lines.iter().chain(block).chain(&self.unless)
+    }
+
+    fn short(&self, line: &str) -> bool {
+        line.len() <= self.max_chars || line.chars().count() <= self.max_chars
+    }
+
+    fn excepted(&self, line: &str) -> bool {
+        self.unless.as_ref().is_some_and(|u| u.is_match(line, ""))
     }
 
     /// The number of lines, starting at `first`, that form a block (0 if none).
-    fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize) -> usize {
+    fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize, key: &str) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
-        if !self.candidate(line(first)) || !block.start.is_match(line(first)) {
+        if !any_match(&block.start, line(first), key) || self.excepted(line(first)) {
             return 0;
         }
         let mut len = 1;
         while first + len < lines.len() {
             let next = line(first + len);
-            if !self.candidate(next) || !block.continues.is_match(next) {
+            let continues = block.continues.as_ref().is_some_and(|c| c.is_match(next, ""));
+            if !self.short(next) || !continues || self.excepted(next) {
                 break;
             }
             len += 1;
@@ -106,27 +195,31 @@ impl Check for BoilerplateCheck {
         let lines = &doc.prose.lines;
         let mut i = 0;
         while i < lines.len() {
-            let mut len = self.block_len(text, lines, i);
-            if len == 0 {
-                let line = &text[lines[i].clone()];
-                let matches = self.line.as_ref().is_some_and(|re| re.is_match(line));
-                len = usize::from(matches && self.candidate(line));
-            }
-            if len > 0 {
-                let range = trimmed(text, lines[i].start..lines[i + len - 1].end);
-                let span = doc.whole_lines(doc.source_span(range.clone()));
-                let count = len.to_string();
-                let description = if len == 1 {
-                    "delete this line".to_owned()
-                } else {
-                    format!("delete these {len} lines")
-                };
-                let fix = Fix::replace(span, "", description);
-                emit.emit(range, &[("lines", &count)], Some(fix));
-                i += len;
-            } else {
+            let line = &text[lines[i].clone()];
+            if !self.short(line) {
                 i += 1;
+                continue;
             }
+            let key = gate::line_key(line);
+            let mut len = self.block_len(text, lines, i, &key);
+            if len == 0 && any_match(&self.lines, line, &key) && !self.excepted(line) {
+                len = 1;
+            }
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            let range = trimmed(text, lines[i].start..lines[i + len - 1].end);
+            let span = doc.whole_lines(doc.source_span(range.clone()));
+            let count = len.to_string();
+            let description = if len == 1 {
+                "delete this line".to_owned()
+            } else {
+                format!("delete these {len} lines")
+            };
+            let fix = Fix::replace(span, "", description);
+            emit.emit(range, &[("lines", &count)], Some(fix));
+            i += len;
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Rules: the YAML model, compilation into checks, and rule packs.
 
 pub mod boilerplate;
+pub mod gate;
 pub mod literal;
 mod locate;
 pub mod names;
@@ -54,6 +55,10 @@ pub enum RuleProblem {
 pub trait Resources {
     /// The dictionary made of `files` (paths relative to the rule file's folder).
     fn dictionary(&mut self, files: &[String]) -> Result<Arc<Dictionary>, RuleProblem>;
+
+    /// True when patterns must be compiled at load, so errors show before checking;
+    /// false for the embedded pack, whose patterns the test suite compiles.
+    fn compile_eagerly(&self) -> bool;
 }
 
 impl CheckKind {
@@ -65,7 +70,8 @@ impl CheckKind {
                 CheckKind::Substitution(substitution::SubstitutionCheck::compile(s).map_err(field)?)
             }
             RawCheck::Boilerplate(b) => {
-                CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b).map_err(field)?)
+                let eager = resources.compile_eagerly();
+                CheckKind::Boilerplate(boilerplate::BoilerplateCheck::compile(b, eager).map_err(field)?)
             }
             RawCheck::Names(n) => {
                 let dict = resources.dictionary(&n.dictionary)?;

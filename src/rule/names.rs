@@ -12,6 +12,7 @@ use super::{Check, Emitter};
 use crate::finding::Fix;
 use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role};
 use crate::names::mentions::{mentions, Mention};
+use crate::names::similar::NameIndex;
 use crate::names::similar::{
     are_spelling_variants, differs_inside, fold_diacritics, is_inflection, is_typing_slip,
 };
@@ -128,6 +129,9 @@ impl Check for NamesCheck {
         }
     }
 }
+
+/// The capitalised words of a document that no dictionary or word list knows.
+struct UnknownWords(Vec<Range<usize>>);
 
 /// A title written just before a mention.
 struct Titled {
@@ -291,34 +295,38 @@ impl NamesCheck {
     fn mixed_unknown(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let candidates = self.unknown_words(doc, list, 4);
-        let mut spellings: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
-        for range in candidates {
+        // Distinct spellings with their places and their diacritic-free form, made once.
+        let mut spellings: Vec<(&str, Vec<Range<usize>>, String)> = Vec::new();
+        for range in candidates.iter() {
             let word = &text[range.clone()];
-            match spellings.iter_mut().find(|(w, _)| *w == word) {
-                Some((_, ranges)) => ranges.push(range),
-                None => spellings.push((word, vec![range])),
+            match spellings.iter_mut().find(|(w, _, _)| *w == word) {
+                Some((_, ranges, _)) => ranges.push(range.clone()),
+                None => spellings.push((word, vec![range.clone()], fold_diacritics(word))),
             }
         }
-        for (slip, slip_ranges) in &spellings {
+        for (slip, slip_ranges, slip_folded) in &spellings {
             let best = spellings
                 .iter()
-                .filter(|(other, other_ranges)| {
-                    other != slip && {
-                        let folded = fold_diacritics(other) == fold_diacritics(slip);
-                        let slipped = slip_ranges.len() == 1
-                            && other_ranges.len() >= 2
-                            && slip.chars().count() >= 6
-                            && differs_inside(other, slip)
-                            && !is_inflection(other, slip)
-                            && is_typing_slip(other, slip);
-                        (folded
-                            && (other_ranges.len() > slip_ranges.len()
-                                || other_ranges.len() == slip_ranges.len()
-                                    && other_ranges[0].start < slip_ranges[0].start))
-                            || slipped
+                .filter(|(other, other_ranges, other_folded)| {
+                    if other == slip {
+                        return false;
                     }
+                    let more_used = other_ranges.len() > slip_ranges.len()
+                        || other_ranges.len() == slip_ranges.len()
+                            && other_ranges[0].start < slip_ranges[0].start;
+                    if other_folded == slip_folded {
+                        return more_used;
+                    }
+                    slip_ranges.len() == 1
+                        && other_ranges.len() >= 2
+                        && other.len().abs_diff(slip.len()) <= 1
+                        && slip.chars().count() >= 6
+                        && differs_inside(other, slip)
+                        && !is_inflection(other, slip)
+                        && is_typing_slip(other, slip)
                 })
-                .max_by_key(|(_, r)| r.len());
+                .max_by_key(|(_, r, _)| r.len())
+                .map(|(w, r, _)| (w, r));
             let Some((right, right_ranges)) = best else {
                 continue;
             };
@@ -341,22 +349,33 @@ impl NamesCheck {
     }
 
     /// Capitalised words that are neither dictionary words, ordinary words nor inside a mention.
+    /// Capitalised words of `min_chars` or more (at least four) that are neither
+    /// dictionary words, ordinary words nor inside a mention; worked out once per document.
     fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
         let text = &doc.prose.text;
-        let inside = |r: &Range<usize>| {
-            list.iter()
-                .any(|m| m.range.start <= r.start && r.end <= m.range.end)
-        };
-        doc.capitalised_words()
+        let all = doc.cache.get_or_compute(Arc::as_ptr(&self.dict) as usize, || {
+            let inside = |r: &Range<usize>| {
+                list.iter()
+                    .any(|m| m.range.start <= r.start && r.end <= m.range.end)
+            };
+            UnknownWords(
+                doc.capitalised_words()
+                    .iter()
+                    .filter(|w| {
+                        let word = &text[w.range.clone()];
+                        word.chars().count() >= 4
+                            && !self.dict.knows_word(word)
+                            && !is_english_word(word)
+                            && !inside(&w.range)
+                    })
+                    .map(|w| w.range.clone())
+                    .collect(),
+            )
+        });
+        all.0
             .iter()
-            .filter(|w| {
-                let word = &text[w.range.clone()];
-                word.chars().count() >= min_chars
-                    && !self.dict.knows_word(word)
-                    && !is_english_word(word)
-                    && !inside(&w.range)
-            })
-            .map(|w| w.range.clone())
+            .filter(|r| text[(*r).clone()].chars().count() >= min_chars)
+            .cloned()
             .collect()
     }
 
@@ -364,9 +383,30 @@ impl NamesCheck {
         let text = &doc.prose.text;
         let index = self.dict.near_index();
         let words = self.unknown_words(doc, list, 5);
+        // Only a word after a title or a given name, or one that looks like a person or
+        // place the article names, can be a slip: the rest need no look-up at all.
+        let named_index = NameIndex::new(
+            list.iter()
+                .flat_map(|m| {
+                    let entity = self.dict.forms[m.form].entity;
+                    self.dict.forms.iter().filter(move |f| f.entity == entity)
+                })
+                .filter(|f| {
+                    matches!(f.kind, FormKind::Canonical | FormKind::Accepted) && !f.text.contains(' ')
+                })
+                .map(|f| f.text.clone()),
+        );
         for range in &words {
             let word = &text[range.clone()];
-            let near = index.near(word);
+            let before = text[..range.start].trim_end();
+            let previous = before.rsplit([' ', '\n']).next().unwrap_or_default();
+            let introduced =
+                self.title_before(text, range.start).is_some() || self.dict.is_given_name(previous);
+            let near = if introduced {
+                index.near(word)
+            } else {
+                named_index.near(word)
+            };
             let Some(&(term, distance)) = near.first() else {
                 continue;
             };
