@@ -125,7 +125,7 @@ impl Check for NamesCheck {
             NamesFind::NearMisses => self.near_misses(doc, list, emit),
             NamesFind::ConflictingTitles => self.conflicting_titles(doc, list, emit),
             NamesFind::OutdatedTitles => self.outdated_titles(doc, list, emit),
-            NamesFind::FirstReference => self.first_reference(doc, list, emit),
+            NamesFind::FirstReference => self.first_reference(list, emit),
         }
     }
 }
@@ -610,7 +610,7 @@ impl NamesCheck {
         }
     }
 
-    fn first_reference(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
+    fn first_reference(&self, list: &[Mention], emit: &mut Emitter<'_>) {
         let mut seen: Vec<usize> = Vec::new();
         for (i, m) in list.iter().enumerate() {
             let form = &self.dict.forms[m.form];
@@ -628,7 +628,6 @@ impl NamesCheck {
             let related = later
                 .map(|o| vec![(o.range.clone(), "full name first given here".to_owned())])
                 .unwrap_or_default();
-            let _ = doc;
             emit.emit_full(
                 m.range.clone(),
                 &[("name", &raw.name), ("fix", &raw.name)],
