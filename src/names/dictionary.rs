@@ -1,6 +1,6 @@
 //! The entity dictionary: canonical, accepted and wrong forms of names, and dated roles.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::de::{self, Deserializer};
@@ -197,7 +197,7 @@ impl Dictionary {
     pub fn new(raws: Vec<RawEntity>) -> Result<Dictionary, String> {
         let mut forms: Vec<Form> = Vec::new();
         let mut entities = Vec::new();
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (entity, raw) in raws.into_iter().enumerate() {
             validate(&raw)?;
             if !names.insert(raw.name.clone()) {
@@ -208,16 +208,16 @@ impl Dictionary {
         }
         let mut texts: Vec<String> = Vec::new();
         let mut by_text: Vec<Vec<usize>> = Vec::new();
-        let mut position: HashMap<String, usize> = HashMap::new();
+        let mut position: HashMap<&str, usize> = HashMap::default();
         for (i, form) in forms.iter().enumerate() {
-            let slot = *position.entry(form.text.clone()).or_insert_with(|| {
+            let slot = *position.entry(form.text.as_str()).or_insert_with(|| {
                 texts.push(form.text.clone());
                 by_text.push(Vec::new());
                 texts.len() - 1
             });
             by_text[slot].push(i);
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
         for (slot, text) in texts.iter().enumerate() {
             let first = text.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
             if first.is_empty() {
@@ -225,10 +225,14 @@ impl Dictionary {
             }
             by_first_word.entry(first.to_owned()).or_default().push(slot);
         }
-        let words = forms
-            .iter()
-            .flat_map(|f| f.text.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
-            .collect();
+        let mut words: HashSet<String> = HashSet::default();
+        for text in &texts {
+            for word in text.split_whitespace() {
+                if !words.contains(word) {
+                    words.insert(word.to_owned());
+                }
+            }
+        }
         let given_names = entities
             .iter()
             .flat_map(|e| e.raw.given.iter().cloned())
