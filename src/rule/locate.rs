@@ -3,6 +3,25 @@
 //! serde reports positions only for errors it raises itself; problems found after
 //! reading (a placeholder the kind lacks, a duplicate id) are placed by these look-ups.
 
+/// A rule file split into lines once, with the lines that hold an `id`.
+pub struct FileLines<'a> {
+    lines: Vec<&'a str>,
+    ids: Vec<(usize, &'a str)>,
+}
+
+impl<'a> FileLines<'a> {
+    /// Index `text`.
+    pub fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let ids = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| id_value(l).map(|v| (i, v)))
+            .collect();
+        FileLines { lines, ids }
+    }
+}
+
 /// The lines (0-based, end-exclusive) of the list item that holds `id: <id>`.
 pub struct RuleLines {
     first: usize,
@@ -11,13 +30,13 @@ pub struct RuleLines {
 }
 
 /// Find the rule with `id`; `nth` picks among repeated ids (0 for the first).
-pub fn rule_lines(text: &str, id: &str, nth: usize) -> Option<RuleLines> {
-    let lines: Vec<&str> = text.lines().collect();
-    let id_line = lines
+pub fn rule_lines(file: &FileLines<'_>, id: &str, nth: usize) -> Option<RuleLines> {
+    let lines = &file.lines;
+    let id_line = file
+        .ids
         .iter()
-        .enumerate()
-        .filter(|(_, l)| id_value(l).is_some_and(|v| v == id))
-        .map(|(i, _)| i)
+        .filter(|(_, v)| *v == id)
+        .map(|(i, _)| *i)
         .nth(nth)?;
     let first = (0..=id_line).rev().find(|&i| is_item_start(lines[i]))?;
     let indent = indentation(lines[first]);
@@ -33,9 +52,13 @@ impl RuleLines {
         self.id_line + 1
     }
 
+    fn own<'f>(&self, file: &'f FileLines<'_>) -> impl Iterator<Item = (usize, &'f str)> {
+        (self.first..self.end).map(move |i| (i, file.lines[i]))
+    }
+
     /// 1-based line and column of `field:` in this rule, or of its id.
-    pub fn field(&self, text: &str, field: &str) -> (usize, usize) {
-        for (i, line) in text.lines().enumerate().take(self.end).skip(self.first) {
+    pub fn field(&self, file: &FileLines<'_>, field: &str) -> (usize, usize) {
+        for (i, line) in self.own(file) {
             let body = line.trim_start().trim_start_matches("- ").trim_start();
             if body.strip_prefix(field).is_some_and(|rest| rest.starts_with(':')) {
                 return (i + 1, line.len() - body.len() + 1);
@@ -45,13 +68,10 @@ impl RuleLines {
     }
 
     /// 1-based line where `example` is written in this rule, or the rule's id line.
-    pub fn example(&self, text: &str, example: &str) -> usize {
+    pub fn example(&self, file: &FileLines<'_>, example: &str) -> usize {
         let probe: String = example.chars().take(24).collect();
         let probe = probe.trim();
-        text.lines()
-            .enumerate()
-            .take(self.end)
-            .skip(self.first)
+        self.own(file)
             .find(|(_, line)| !probe.is_empty() && line.contains(probe))
             .map_or(self.id_line + 1, |(i, _)| i + 1)
     }
@@ -81,12 +101,13 @@ mod tests {
 
     #[test]
     fn finds_rules_fields_and_examples() {
-        let two = rule_lines(FILE, "two", 0).unwrap();
+        let file = FileLines::new(FILE);
+        let two = rule_lines(&file, "two", 0).unwrap();
         assert_eq!(two.id_line(), 6);
-        assert_eq!(two.field(FILE, "message"), (8, 3));
-        let one = rule_lines(FILE, "one", 0).unwrap();
-        assert_eq!(one.field(FILE, "message"), (2, 3));
-        assert_eq!(one.example(FILE, "bad text"), 5);
-        assert!(rule_lines(FILE, "three", 0).is_none());
+        assert_eq!(two.field(&file, "message"), (8, 3));
+        let one = rule_lines(&file, "one", 0).unwrap();
+        assert_eq!(one.field(&file, "message"), (2, 3));
+        assert_eq!(one.example(&file, "bad text"), 5);
+        assert!(rule_lines(&file, "three", 0).is_none());
     }
 }

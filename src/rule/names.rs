@@ -381,7 +381,6 @@ impl NamesCheck {
 
     fn near_misses(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let index = self.dict.near_index();
         let words = self.unknown_words(doc, list, 5);
         // Only a word after a title or a given name, or one that looks like a person or
         // place the article names, can be a slip: the rest need no look-up at all.
@@ -403,7 +402,7 @@ impl NamesCheck {
             let introduced =
                 self.title_before(text, range.start).is_some() || self.dict.is_given_name(previous);
             let near = if introduced {
-                index.near(word)
+                self.dict.near_index().near(word)
             } else {
                 named_index.near(word)
             };

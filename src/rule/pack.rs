@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
 
-use super::locate::{rule_lines, RuleLines};
+use super::locate::{rule_lines, FileLines, RuleLines};
 use super::raw::RawRule;
 use super::{Example, Examples, Origin, Resources, Rule, RuleProblem};
 use crate::error::{Error, RuleError, RuleErrors};
@@ -202,14 +202,15 @@ impl Loader {
             Ok(raws) => raws,
             Err(e) => return self.errors.push(e),
         };
+        let file_lines = FileLines::new(text);
         let mut repeats: HashMap<&str, usize> = HashMap::new();
         for raw in &raws {
             let nth = repeats.entry(raw.id.as_str()).or_default();
-            let place = rule_lines(text, &raw.id, *nth);
+            let place = rule_lines(&file_lines, &raw.id, *nth);
             *nth += 1;
             let error = |problem: RuleProblem| match problem {
                 RuleProblem::Field(field, message) => {
-                    let (line, column) = place.as_ref().map_or((1, 1), |p| p.field(text, field));
+                    let (line, column) = place.as_ref().map_or((1, 1), |p| p.field(&file_lines, field));
                     RuleError {
                         path: path.to_owned(),
                         line,
@@ -231,7 +232,7 @@ impl Loader {
                 path: path.to_owned(),
                 line: id_line,
             };
-            let examples = examples(raw, text, place.as_ref());
+            let examples = examples(raw, &file_lines, place.as_ref());
             match Rule::compile(pack, raw, origin, examples, self) {
                 Ok(rule) => self.rules.push(rule),
                 Err(e) => self.errors.push(error(e)),
@@ -259,12 +260,12 @@ fn builtin_rules(path: &str, json: &str) -> Result<Vec<RawRule>, RuleError> {
     })
 }
 
-fn examples(raw: &RawRule, text: &str, place: Option<&RuleLines>) -> Examples {
+fn examples(raw: &RawRule, file: &FileLines<'_>, place: Option<&RuleLines>) -> Examples {
     let locate = |list: &[String]| -> Vec<Example> {
         list.iter()
             .map(|t| Example {
                 text: t.clone(),
-                line: place.map_or(1, |p| p.example(text, t)),
+                line: place.map_or(1, |p| p.example(file, t)),
             })
             .collect()
     };
