@@ -1,7 +1,10 @@
 //! The entity dictionary: canonical, accepted and wrong forms of names, and dated roles.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use serde::de::{self, Deserializer};
 use serde::Deserialize;
@@ -21,45 +24,101 @@ pub enum EntityKind {
     Organisation,
 }
 
+/// Text of a dictionary: borrowed from the embedded pack, owned when read from a file.
+pub type Text = Cow<'static, str>;
+
 /// An entity as written in a dictionary file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntity {
     /// Canonical form.
-    pub name: String,
+    pub name: Text,
     /// Person, place or organisation.
     pub kind: EntityKind,
     /// People: canonical given names.
     #[serde(default)]
-    pub given: Vec<String>,
+    pub given: Vec<Text>,
     /// People: the second-reference form.
     #[serde(default)]
-    pub surname: Option<String>,
+    pub surname: Option<Text>,
     /// Other correct spellings.
     #[serde(default)]
-    pub accepted: Vec<String>,
+    pub accepted: Vec<Text>,
     /// Known misspellings and outdated forms.
     #[serde(default)]
-    pub wrong: Vec<String>,
+    pub wrong: Vec<Text>,
     /// Fixed phrases in which a wrong form is not flagged.
     #[serde(default)]
-    pub except: Vec<String>,
+    pub except: Vec<Text>,
     /// Dated roles.
     #[serde(default)]
     pub roles: Vec<Role>,
     /// A remark for maintainers.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
-/// Entities from the JSON the build script makes of an embedded YAML dictionary.
-pub fn from_json(path: &str, text: &str) -> Result<Vec<RawEntity>, crate::error::RuleError> {
-    serde_json::from_str(text).map_err(|e| crate::error::RuleError {
+/// Separates the fields of an entity in the compact form the build script writes.
+pub const FIELD: char = '\t';
+/// Separates the items of a list field.
+pub const ITEM: char = '\u{1f}';
+/// Separates the parts of a role (title, of, from, until).
+pub const PART: char = '\u{1e}';
+
+/// Entities from the compact form the build script makes of an embedded YAML
+/// dictionary: one entity a line, fields split by tabs, borrowed without copying.
+pub fn from_compact(path: &str, text: &'static str) -> Result<Vec<RawEntity>, crate::error::RuleError> {
+    let bad = |line: usize, message: &str| crate::error::RuleError {
         path: path.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })
+        line: line + 1,
+        column: 1,
+        message: message.to_owned(),
+    };
+    let list = |field: &'static str| -> Vec<Text> {
+        field
+            .split(ITEM)
+            .filter(|s| !s.is_empty())
+            .map(Cow::Borrowed)
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let f: Vec<&'static str> = line.split(FIELD).collect();
+        let [name, kind, given, surname, accepted, wrong, except, roles] = f[..] else {
+            return Err(bad(i, "expected 8 fields"));
+        };
+        let kind = match kind {
+            "person" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            "organisation" => EntityKind::Organisation,
+            _ => return Err(bad(i, "unknown kind")),
+        };
+        let mut parsed_roles = Vec::new();
+        for role in roles.split(ITEM).filter(|r| !r.is_empty()) {
+            let parts: Vec<&'static str> = role.split(PART).collect();
+            let [title, of, from, until] = parts[..] else {
+                return Err(bad(i, "a role needs four parts"));
+            };
+            parsed_roles.push(Role {
+                title: Cow::Borrowed(title),
+                of: Cow::Borrowed(of),
+                from: IsoDate(from.to_owned()),
+                until: (!until.is_empty()).then(|| IsoDate(until.to_owned())),
+            });
+        }
+        out.push(RawEntity {
+            name: Cow::Borrowed(name),
+            kind,
+            given: list(given),
+            surname: (!surname.is_empty()).then_some(Cow::Borrowed(surname)),
+            accepted: list(accepted),
+            wrong: list(wrong),
+            except: list(except),
+            roles: parsed_roles,
+            note: None,
+        });
+    }
+    Ok(out)
 }
 
 /// A dated role: title, of what, from, until.
@@ -67,9 +126,9 @@ pub fn from_json(path: &str, text: &str) -> Result<Vec<RawEntity>, crate::error:
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// "President", "Prime Minister", …
-    pub title: String,
+    pub title: Text,
     /// The country or body.
-    pub of: String,
+    pub of: Text,
     /// First day in office.
     pub from: IsoDate,
     /// Day the role ended; none while current.
@@ -149,7 +208,7 @@ pub enum FormKind {
 #[derive(Debug, Clone)]
 pub struct Form {
     /// The text of the form.
-    pub text: String,
+    pub text: Text,
     /// The entity it names.
     pub entity: usize,
     /// Its standing.
@@ -174,6 +233,42 @@ impl Entity {
     }
 }
 
+/// A dictionary shared by the rules that name it, possibly still being built on a
+/// background thread (the embedded one is, while the first document is read).
+#[derive(Debug)]
+pub struct SharedDictionary {
+    ready: OnceLock<Dictionary>,
+    pending: Mutex<Option<JoinHandle<Dictionary>>>,
+}
+
+impl SharedDictionary {
+    /// A dictionary that is already built.
+    pub fn ready(dictionary: Dictionary) -> Self {
+        SharedDictionary {
+            ready: OnceLock::from(dictionary),
+            pending: Mutex::new(None),
+        }
+    }
+
+    /// A dictionary built by `build` on a background thread.
+    pub fn building(build: impl FnOnce() -> Dictionary + Send + 'static) -> Self {
+        SharedDictionary {
+            ready: OnceLock::new(),
+            pending: Mutex::new(Some(std::thread::spawn(build))),
+        }
+    }
+
+    /// The dictionary, waiting for it if it is still being built.
+    pub fn get(&self) -> &Dictionary {
+        self.ready.get_or_init(|| {
+            let handle = self.pending.lock().ok().and_then(|mut p| p.take());
+            handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(Dictionary::empty)
+        })
+    }
+}
+
 /// A compiled dictionary: every form in one automaton, and an index of name words.
 #[derive(Debug)]
 pub struct Dictionary {
@@ -181,18 +276,28 @@ pub struct Dictionary {
     pub entities: Vec<Entity>,
     /// Every form; a form shared by entities appears once per entity.
     pub forms: Vec<Form>,
-    /// Distinct form texts → indices into `forms`.
-    pub by_text: Vec<Vec<usize>>,
-    texts: Vec<String>,
-    /// First word of each distinct form text → the texts that start with it.
-    by_first_word: HashMap<String, Vec<usize>>,
-    words: HashSet<String>,
-    given_names: HashSet<String>,
-    titles: Vec<String>,
+    /// First word of each form → the forms that start with it.
+    by_first_word: HashMap<Text, Vec<usize>>,
+    words: HashSet<Text>,
+    given_names: HashSet<Text>,
+    titles: Vec<Text>,
     near: OnceLock<NameIndex>,
 }
 
 impl Dictionary {
+    /// A dictionary with no entities.
+    pub fn empty() -> Dictionary {
+        Dictionary {
+            entities: Vec::new(),
+            forms: Vec::new(),
+            by_first_word: HashMap::default(),
+            words: HashSet::default(),
+            given_names: HashSet::default(),
+            titles: Vec::new(),
+            near: OnceLock::new(),
+        }
+    }
+
     /// Compile entities; errors name the entity.
     pub fn new(raws: Vec<RawEntity>) -> Result<Dictionary, String> {
         let mut forms: Vec<Form> = Vec::new();
@@ -206,38 +311,25 @@ impl Dictionary {
             add_forms(entity, &raw, &mut forms);
             entities.push(Entity { raw });
         }
-        let mut texts: Vec<String> = Vec::new();
-        let mut by_text: Vec<Vec<usize>> = Vec::new();
-        let mut position: HashMap<&str, usize> = HashMap::default();
+        let mut by_first_word: HashMap<Text, Vec<usize>> = HashMap::default();
+        let mut words: HashSet<Text> = HashSet::default();
         for (i, form) in forms.iter().enumerate() {
-            let slot = *position.entry(form.text.as_str()).or_insert_with(|| {
-                texts.push(form.text.clone());
-                by_text.push(Vec::new());
-                texts.len() - 1
-            });
-            by_text[slot].push(i);
-        }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
-        for (slot, text) in texts.iter().enumerate() {
-            let first = text.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
-            if first.is_empty() {
-                return Err(format!("form `{text}` must start with a letter or digit"));
+            let mut parts = word_slices(&form.text);
+            let Some(first) = parts.next() else {
+                return Err(format!("form `{}` must start with a letter or digit", form.text));
+            };
+            if !form.text.starts_with(first.as_ref()) {
+                return Err(format!("form `{}` must start with a letter or digit", form.text));
             }
-            by_first_word.entry(first.to_owned()).or_default().push(slot);
-        }
-        let mut words: HashSet<String> = HashSet::default();
-        for text in &texts {
-            for word in text.split_whitespace() {
-                if !words.contains(word) {
-                    words.insert(word.to_owned());
-                }
-            }
+            by_first_word.entry(first.clone()).or_default().push(i);
+            words.insert(first);
+            words.extend(parts);
         }
         let given_names = entities
             .iter()
             .flat_map(|e| e.raw.given.iter().cloned())
             .collect();
-        let mut titles: Vec<String> = entities
+        let mut titles: Vec<Text> = entities
             .iter()
             .flat_map(|e| e.raw.roles.iter().map(|r| r.title.clone()))
             .collect();
@@ -246,8 +338,6 @@ impl Dictionary {
         Ok(Dictionary {
             entities,
             forms,
-            by_text,
-            texts,
             by_first_word,
             words,
             given_names,
@@ -259,7 +349,11 @@ impl Dictionary {
     /// Every form occurrence in `text` within `range`, leftmost first and longest at a
     /// position, whole words only: (range, indices into `forms`). Each word of the text
     /// is looked up once by hash; nothing is compiled at start-up.
-    pub fn find(&self, text: &str, range: std::ops::Range<usize>) -> Vec<(std::ops::Range<usize>, &[usize])> {
+    pub fn find(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+    ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
         let mut out = Vec::new();
         let mut next_free = range.start;
         let mut at = range.start;
@@ -275,23 +369,30 @@ impl Dictionary {
             if start < next_free || !at_word_boundaries(hay, start, end) {
                 continue;
             }
-            let Some(slots) = self.by_first_word.get(&hay[start..end]) else {
+            let Some(candidates) = self.by_first_word.get(&hay[start..end]) else {
                 continue;
             };
-            let best = slots
+            let fits = |f: &usize| {
+                let form = self.forms[*f].text.as_ref();
+                hay[start..].starts_with(form) && at_word_boundaries(hay, start, start + form.len())
+            };
+            let Some(len) = candidates
                 .iter()
-                .filter(|&&slot| {
-                    let form = &self.texts[slot];
-                    hay[start..].starts_with(form.as_str())
-                        && at_word_boundaries(hay, start, start + form.len())
-                })
-                .max_by_key(|&&slot| self.texts[slot].len());
-            if let Some(&slot) = best {
-                let found = start..start + self.texts[slot].len();
-                next_free = found.end;
-                at = found.end;
-                out.push((found, self.by_text[slot].as_slice()));
-            }
+                .filter(|f| fits(f))
+                .map(|&f| self.forms[f].text.len())
+                .max()
+            else {
+                continue;
+            };
+            let forms: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|f| self.forms[*f].text.len() == len && fits(f))
+                .collect();
+            let found = start..start + len;
+            next_free = found.end;
+            at = found.end;
+            out.push((found, forms));
         }
         out
     }
@@ -307,7 +408,7 @@ impl Dictionary {
     }
 
     /// Titles used in the dictionary's roles.
-    pub fn titles(&self) -> &[String] {
+    pub fn titles(&self) -> &[Text] {
         &self.titles
     }
 
@@ -319,7 +420,7 @@ impl Dictionary {
                 .iter()
                 .filter(|f| matches!(f.kind, FormKind::Canonical | FormKind::Accepted))
                 .filter(|f| !f.text.contains(' ') && f.text.chars().count() >= 5)
-                .map(|f| f.text.clone())
+                .map(|f| f.text.to_string())
                 .collect();
             terms.sort();
             terms.dedup();
@@ -335,12 +436,29 @@ impl Dictionary {
     }
 }
 
+/// The words of a form as slices of it (borrowed when the form is).
+fn word_slices(text: &Text) -> impl Iterator<Item = Text> + '_ {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let s: &str = text.as_ref();
+        let start = rest + s[rest..].find(is_word_char)?;
+        let end = s[start..]
+            .find(|c: char| !is_word_char(c))
+            .map_or(s.len(), |i| start + i);
+        rest = end;
+        Some(match text {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[start..end]),
+            Cow::Owned(o) => Cow::Owned(o[start..end].to_owned()),
+        })
+    })
+}
+
 fn validate(raw: &RawEntity) -> Result<(), String> {
     if raw.name.trim().is_empty() {
         return Err("an entity has an empty `name`".into());
     }
     if let Some(surname) = &raw.surname {
-        if !raw.name.contains(surname.as_str()) {
+        if !raw.name.contains(surname.as_ref()) {
             return Err(format!(
                 "`{}`: surname `{surname}` is not part of the name",
                 raw.name
@@ -372,12 +490,12 @@ fn validate(raw: &RawEntity) -> Result<(), String> {
 fn add_forms(entity: usize, raw: &RawEntity, forms: &mut Vec<Form>) {
     let has_given = |text: &str| text.split_whitespace().any(|w| raw.given.iter().any(|g| g == w));
     let first = forms.len();
-    let mut push = |text: &str, kind: FormKind, family: usize| {
-        if forms[first..].iter().any(|f| f.text == text) {
+    let mut push = |text: &Text, kind: FormKind, family: usize| {
+        if forms[first..].iter().any(|f| &f.text == text) {
             return;
         }
         forms.push(Form {
-            text: text.to_owned(),
+            text: text.clone(),
             entity,
             kind,
             family,
@@ -425,12 +543,12 @@ mod tests {
 
     fn person(name: &str, surname: &str, accepted: &[&str], wrong: &[&str]) -> RawEntity {
         RawEntity {
-            name: name.into(),
+            name: name.to_owned().into(),
             kind: EntityKind::Person,
-            given: name.split_whitespace().take(1).map(str::to_owned).collect(),
-            surname: Some(surname.into()),
-            accepted: accepted.iter().map(|s| s.to_string()).collect(),
-            wrong: wrong.iter().map(|s| s.to_string()).collect(),
+            given: name.split_whitespace().take(1).map(|g| g.to_owned().into()).collect(),
+            surname: Some(surname.to_owned().into()),
+            accepted: accepted.iter().map(|s| s.to_string().into()).collect(),
+            wrong: wrong.iter().map(|s| s.to_string().into()).collect(),
             except: vec![],
             roles: vec![],
             note: None,

@@ -38,7 +38,7 @@ fn find(doc: &Document, dict: &Dictionary) -> Mentions {
     let mut shared_surnames: Vec<usize> = Vec::new();
     for paragraph in &doc.prose.paragraphs {
         for (range, forms) in dict.find(text, paragraph.clone()) {
-            let Some(form) = resolve(dict, forms, &list) else {
+            let Some(form) = resolve(dict, &forms, &list) else {
                 continue;
             };
             if dict.forms[form].kind == FormKind::Except {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::error::RuleError;
 use crate::finding::{Finding, Fix, Label, RuleInfo};
-use crate::names::dictionary::Dictionary;
+use crate::names::dictionary::SharedDictionary;
 use crate::source::Document;
 use raw::{RawCheck, RawRule, Scope, Severity};
 use template::Template;
@@ -54,7 +54,7 @@ pub enum RuleProblem {
 /// Files a rule may name besides itself, loaded once and shared.
 pub trait Resources {
     /// The dictionary made of `files` (paths relative to the rule file's folder).
-    fn dictionary(&mut self, files: &[String]) -> Result<Arc<Dictionary>, RuleProblem>;
+    fn dictionary(&mut self, files: &[String]) -> Result<Arc<SharedDictionary>, RuleProblem>;
 
     /// True when patterns must be compiled at load, so errors show before checking;
     /// false for the embedded pack, whose patterns the test suite compiles.

@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
 use super::raw::{Pairs, Scope};
 use super::{Check, Emitter};
 use crate::finding::Fix;
-use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role};
+use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role, SharedDictionary};
 use crate::names::mentions::{mentions, Mention};
 use crate::names::similar::NameIndex;
 use crate::names::similar::{
@@ -64,42 +64,64 @@ pub struct RawNames {
 /// A compiled `names` check.
 #[derive(Debug, Clone)]
 pub struct NamesCheck {
-    dict: Arc<Dictionary>,
+    shared: Arc<SharedDictionary>,
     find: NamesFind,
     prefer: HashMap<usize, String>,
-    titles: Vec<String>,
+    own_titles: Vec<String>,
+    titles: OnceLock<Vec<String>>,
     former: Vec<String>,
 }
 
 impl NamesCheck {
-    /// Compile against a loaded dictionary; checks the house-style choices.
-    pub fn compile(raw: &RawNames, dict: Arc<Dictionary>) -> Result<Self, String> {
+    /// Compile against a dictionary; checks the house-style choices (waiting for the
+    /// dictionary only when there are some).
+    pub fn compile(raw: &RawNames, shared: Arc<SharedDictionary>) -> Result<Self, String> {
         let mut prefer = HashMap::new();
-        for (name, form) in &raw.prefer.0 {
-            let entity = dict
-                .entities
-                .iter()
-                .position(|e| &e.raw.name == name)
-                .ok_or_else(|| format!("`prefer`: no entity named `{name}` in the dictionary"))?;
-            let known = dict.forms.iter().any(|f| {
-                f.entity == entity
-                    && &f.text == form
-                    && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
-            });
-            if !known {
-                return Err(format!("`prefer`: `{form}` is not a correct form of `{name}`"));
+        if !raw.prefer.0.is_empty() {
+            let dict = shared.get();
+            for (name, form) in &raw.prefer.0 {
+                let entity = dict
+                    .entities
+                    .iter()
+                    .position(|e| &e.raw.name == name)
+                    .ok_or_else(|| format!("`prefer`: no entity named `{name}` in the dictionary"))?;
+                let known = dict.forms.iter().any(|f| {
+                    f.entity == entity
+                        && &f.text == form
+                        && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
+                });
+                if !known {
+                    return Err(format!("`prefer`: `{form}` is not a correct form of `{name}`"));
+                }
+                prefer.insert(entity, form.clone());
             }
-            prefer.insert(entity, form.clone());
         }
-        let mut titles: Vec<String> = raw.titles.iter().chain(dict.titles()).cloned().collect();
-        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        titles.dedup();
         Ok(NamesCheck {
-            dict,
+            shared,
             find: raw.find,
             prefer,
-            titles,
+            own_titles: raw.titles.clone(),
+            titles: OnceLock::new(),
             former: raw.former.clone(),
+        })
+    }
+
+    fn dict(&self) -> &Dictionary {
+        self.shared.get()
+    }
+
+    /// The rule's titles and the dictionary's, longest first.
+    fn titles(&self) -> &[String] {
+        self.titles.get_or_init(|| {
+            let mut titles: Vec<String> = self
+                .own_titles
+                .iter()
+                .cloned()
+                .chain(self.dict().titles().iter().map(|t| t.to_string()))
+                .collect();
+            titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            titles.dedup();
+            titles
         })
     }
 }
@@ -113,7 +135,7 @@ impl NamesCheck {
 
 impl Check for NamesCheck {
     fn run(&self, doc: &Document, _scope: Scope, emit: &mut Emitter<'_>) {
-        let found = mentions(doc, &self.dict);
+        let found = mentions(doc, self.dict());
         let list = &found.list;
         match self.find {
             NamesFind::WrongForms => self.wrong_forms(doc, list, emit),
@@ -147,24 +169,24 @@ fn same_title(a: &str, b: &str) -> bool {
 
 impl NamesCheck {
     fn form_text(&self, m: &Mention) -> &str {
-        &self.dict.forms[m.form].text
+        &self.dict().forms[m.form].text
     }
 
     fn entity_name(&self, m: &Mention) -> &str {
-        &self.dict.entities[self.dict.forms[m.form].entity].raw.name
+        &self.dict().entities[self.dict().forms[m.form].entity].raw.name
     }
 
     /// The right form to write instead of `matched`: the house choice or the canonical
     /// form, in full when `matched` was a full name.
     fn right_form(&self, entity: usize, matched: &str) -> String {
-        let raw = &self.dict.entities[entity].raw;
+        let raw = &self.dict().entities[entity].raw;
         let preferred = self.prefer.get(&entity);
         let full = matched.contains(' ');
         match (preferred, &raw.surname) {
-            (Some(p), Some(surname)) if full && !p.contains(' ') => raw.name.replace(surname.as_str(), p),
+            (Some(p), Some(surname)) if full && !p.contains(' ') => raw.name.replace(surname.as_ref(), p),
             (Some(p), _) => p.clone(),
-            (None, Some(surname)) if !full => surname.clone(),
-            (None, _) => raw.name.clone(),
+            (None, Some(surname)) if !full => surname.to_string(),
+            (None, _) => raw.name.to_string(),
         }
     }
 
@@ -198,21 +220,21 @@ impl NamesCheck {
     fn wrong_forms(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         for m in list
             .iter()
-            .filter(|m| self.dict.forms[m.form].kind == FormKind::Wrong)
+            .filter(|m| self.dict().forms[m.form].kind == FormKind::Wrong)
         {
-            let right = self.right_form(self.dict.forms[m.form].entity, self.form_text(m));
+            let right = self.right_form(self.dict().forms[m.form].entity, self.form_text(m));
             self.replace(doc, m, &right, emit, Vec::new());
         }
     }
 
     fn house_style(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         for m in list {
-            let form = &self.dict.forms[m.form];
+            let form = &self.dict().forms[m.form];
             let Some(preferred) = self.prefer.get(&form.entity) else {
                 continue;
             };
             let preferred_family = self
-                .dict
+                .dict()
                 .forms
                 .iter()
                 .find(|f| f.entity == form.entity && &f.text == preferred)
@@ -229,7 +251,7 @@ impl NamesCheck {
     fn mixed_entities(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let mut by_entity: HashMap<usize, Vec<&Mention>> = HashMap::new();
         for m in list {
-            let form = &self.dict.forms[m.form];
+            let form = &self.dict().forms[m.form];
             let abbreviation = form.text.chars().all(|c| c.is_uppercase() || c == '.');
             if matches!(form.kind, FormKind::Canonical | FormKind::Accepted)
                 && !abbreviation
@@ -241,7 +263,7 @@ impl NamesCheck {
         let mut entities: Vec<_> = by_entity.into_iter().collect();
         entities.sort_by_key(|(e, _)| *e);
         for (_, ms) in entities {
-            let family = |m: &Mention| self.dict.forms[m.form].family;
+            let family = |m: &Mention| self.dict().forms[m.form].family;
             let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // family, count, first index
             for (i, m) in ms.iter().enumerate() {
                 match counts.iter_mut().find(|(f, _, _)| *f == family(m)) {
@@ -264,7 +286,7 @@ impl NamesCheck {
             };
             let variant = |m: &Mention| are_spelling_variants(&last(m), &last(first_main));
             for m in ms.iter().filter(|m| family(m) != main && variant(m)) {
-                let form = &self.dict.forms[m.form];
+                let form = &self.dict().forms[m.form];
                 let right = self.family_form(form.entity, main, form.text.contains(' '));
                 let related = vec![(
                     first_main.range.clone(),
@@ -278,7 +300,7 @@ impl NamesCheck {
     /// The correct form of `entity` in spelling family `family`, as a full name or not.
     fn family_form(&self, entity: usize, family: usize, full: bool) -> String {
         let candidates = || {
-            self.dict.forms.iter().filter(move |f| {
+            self.dict().forms.iter().filter(move |f| {
                 f.entity == entity
                     && f.family == family
                     && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
@@ -287,7 +309,10 @@ impl NamesCheck {
         candidates()
             .find(|f| f.text.contains(' ') == full)
             .or_else(|| candidates().next())
-            .map_or_else(|| self.dict.entities[entity].raw.name.clone(), |f| f.text.clone())
+            .map_or_else(
+                || self.dict().entities[entity].raw.name.to_string(),
+                |f| f.text.to_string(),
+            )
     }
 
     /// Capitalised words outside the dictionary, written two ways: with and without
@@ -353,7 +378,7 @@ impl NamesCheck {
     /// dictionary words, ordinary words nor inside a mention; worked out once per document.
     fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
         let text = &doc.prose.text;
-        let all = doc.cache.get_or_compute(Arc::as_ptr(&self.dict) as usize, || {
+        let all = doc.cache.get_or_compute(Arc::as_ptr(&self.shared) as usize, || {
             let inside = |r: &Range<usize>| {
                 list.iter()
                     .any(|m| m.range.start <= r.start && r.end <= m.range.end)
@@ -364,7 +389,7 @@ impl NamesCheck {
                     .filter(|w| {
                         let word = &text[w.range.clone()];
                         word.chars().count() >= 4
-                            && !self.dict.knows_word(word)
+                            && !self.dict().knows_word(word)
                             && !is_english_word(word)
                             && !inside(&w.range)
                     })
@@ -387,22 +412,22 @@ impl NamesCheck {
         let named_index = NameIndex::new(
             list.iter()
                 .flat_map(|m| {
-                    let entity = self.dict.forms[m.form].entity;
-                    self.dict.forms.iter().filter(move |f| f.entity == entity)
+                    let entity = self.dict().forms[m.form].entity;
+                    self.dict().forms.iter().filter(move |f| f.entity == entity)
                 })
                 .filter(|f| {
                     matches!(f.kind, FormKind::Canonical | FormKind::Accepted) && !f.text.contains(' ')
                 })
-                .map(|f| f.text.clone()),
+                .map(|f| f.text.to_string()),
         );
         for range in &words {
             let word = &text[range.clone()];
             let before = text[..range.start].trim_end();
             let previous = before.rsplit([' ', '\n']).next().unwrap_or_default();
             let introduced =
-                self.title_before(text, range.start).is_some() || self.dict.is_given_name(previous);
+                self.title_before(text, range.start).is_some() || self.dict().is_given_name(previous);
             let near = if introduced {
-                self.dict.near_index().near(word)
+                self.dict().near_index().near(word)
             } else {
                 named_index.near(word)
             };
@@ -417,14 +442,14 @@ impl NamesCheck {
             {
                 continue;
             }
-            let Some(form) = self.dict.correct_form(term) else {
+            let Some(form) = self.dict().correct_form(term) else {
                 continue;
             };
             let entity = form.entity;
             if self.someone_elses(text, range, entity) {
                 continue;
             }
-            let named = list.iter().any(|m| self.dict.forms[m.form].entity == entity);
+            let named = list.iter().any(|m| self.dict().forms[m.form].entity == entity);
             let titled = self.title_before(text, range.start).is_some()
                 || self.given_before(text, range.start, entity);
             // Without the person named or titled nearby, a look-alike is mostly another
@@ -433,7 +458,7 @@ impl NamesCheck {
                 continue;
             }
             let right = term.to_owned();
-            let name = self.dict.entities[entity].raw.name.clone();
+            let name = self.dict().entities[entity].raw.name.clone();
             let fix = Fix::replace(
                 doc.source_span(range.clone()),
                 right.clone(),
@@ -452,7 +477,7 @@ impl NamesCheck {
     /// True when the word sits inside another person's name: after a given name that is
     /// not the entity's ("Gary Johnson"), or before a particle and a name ("Osama bin Laden").
     fn someone_elses(&self, text: &str, range: &Range<usize>, entity: usize) -> bool {
-        let given = &self.dict.entities[entity].raw.given;
+        let given = &self.dict().entities[entity].raw.given;
         let before = text[..range.start].strip_suffix(' ').unwrap_or_default();
         let previous = before.rsplit(' ').next().unwrap_or_default();
         let foreign_given = previous.chars().next().is_some_and(char::is_uppercase)
@@ -474,16 +499,16 @@ impl NamesCheck {
 
     fn given_before(&self, text: &str, start: usize, entity: usize) -> bool {
         let before = text[..start].trim_end();
-        self.dict.entities[entity]
+        self.dict().entities[entity]
             .raw
             .given
             .iter()
-            .any(|g| before.ends_with(g.as_str()) && before.len() < start)
+            .any(|g| before.ends_with(g.as_ref()) && before.len() < start)
     }
 
     fn title_before(&self, text: &str, start: usize) -> Option<Titled> {
         let before = text[..start].strip_suffix(' ')?;
-        let title = self.titles.iter().find(|t| {
+        let title = self.titles().iter().find(|t| {
             before.ends_with(t.as_str())
                 && !before[..before.len() - t.len()]
                     .chars()
@@ -515,8 +540,8 @@ impl NamesCheck {
     fn people_titled<'a>(&self, text: &str, list: &'a [Mention]) -> Vec<(&'a Mention, Titled)> {
         list.iter()
             .filter(|m| {
-                let form = &self.dict.forms[m.form];
-                self.dict.entities[form.entity].raw.kind == EntityKind::Person
+                let form = &self.dict().forms[m.form];
+                self.dict().entities[form.entity].raw.kind == EntityKind::Person
                     && form.kind != FormKind::Except
             })
             .filter_map(|m| self.title_before(text, m.range.start).map(|t| (m, t)))
@@ -525,17 +550,17 @@ impl NamesCheck {
     }
 
     fn roles(&self, m: &Mention) -> &[Role] {
-        &self.dict.entities[self.dict.forms[m.form].entity].raw.roles
+        &self.dict().entities[self.dict().forms[m.form].entity].raw.roles
     }
 
     fn conflicting_titles(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let titled = self.people_titled(text, list);
         for (i, (m, t)) in titled.iter().enumerate() {
-            let entity = self.dict.forms[m.form].entity;
+            let entity = self.dict().forms[m.form].entity;
             let Some((first_m, first_t)) = titled[..i]
                 .iter()
-                .find(|(o, _)| self.dict.forms[o.form].entity == entity)
+                .find(|(o, _)| self.dict().forms[o.form].entity == entity)
             else {
                 continue;
             };
@@ -612,8 +637,8 @@ impl NamesCheck {
     fn first_reference(&self, list: &[Mention], emit: &mut Emitter<'_>) {
         let mut seen: Vec<usize> = Vec::new();
         for (i, m) in list.iter().enumerate() {
-            let form = &self.dict.forms[m.form];
-            let raw = &self.dict.entities[form.entity].raw;
+            let form = &self.dict().forms[m.form];
+            let raw = &self.dict().entities[form.entity].raw;
             if seen.contains(&form.entity) {
                 continue;
             }
@@ -623,7 +648,7 @@ impl NamesCheck {
             }
             let later = list[i + 1..]
                 .iter()
-                .find(|o| self.dict.forms[o.form].entity == form.entity && self.dict.forms[o.form].full);
+                .find(|o| self.dict().forms[o.form].entity == form.entity && self.dict().forms[o.form].full);
             let related = later
                 .map(|o| vec![(o.range.clone(), "full name first given here".to_owned())])
                 .unwrap_or_default();

@@ -9,7 +9,7 @@ use super::locate::{rule_lines, FileLines, RuleLines};
 use super::raw::RawRule;
 use super::{Example, Examples, Origin, Resources, Rule, RuleProblem};
 use crate::error::{Error, RuleError, RuleErrors};
-use crate::names::dictionary::Dictionary;
+use crate::names::dictionary::{from_compact, Dictionary, SharedDictionary};
 use crate::yaml;
 
 /// Name of the embedded pack.
@@ -38,15 +38,15 @@ const BUILTIN_JSON: &[(&str, &str)] = &[
 pub const BUILTIN_DATA: &[(&str, &str)] = &[
     (
         "names/people-europe.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/names/people-europe.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/names/people-europe.tsv")),
     ),
     (
         "names/people-world.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/names/people-world.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/names/people-world.tsv")),
     ),
     (
         "names/places.yaml",
-        include_str!(concat!(env!("OUT_DIR"), "/names/places.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/names/places.tsv")),
     ),
 ];
 
@@ -136,7 +136,7 @@ struct Loader {
     seen: HashMap<String, String>,
     /// Folder of the pack being loaded; `None` for the embedded pack.
     base: Option<PathBuf>,
-    dictionaries: HashMap<(Option<PathBuf>, Vec<String>), Arc<Dictionary>>,
+    dictionaries: HashMap<(Option<PathBuf>, Vec<String>), Arc<SharedDictionary>>,
 }
 
 impl Resources for Loader {
@@ -144,7 +144,7 @@ impl Resources for Loader {
         self.base.is_some()
     }
 
-    fn dictionary(&mut self, files: &[String]) -> Result<Arc<Dictionary>, RuleProblem> {
+    fn dictionary(&mut self, files: &[String]) -> Result<Arc<SharedDictionary>, RuleProblem> {
         let key = (self.base.clone(), files.to_vec());
         if let Some(found) = self.dictionaries.get(&key) {
             return Ok(Arc::clone(found));
@@ -152,31 +152,53 @@ impl Resources for Loader {
         if files.is_empty() {
             return Err(RuleProblem::Field("check", "`dictionary` names no file".into()));
         }
-        let mut entities = Vec::new();
-        for name in files {
-            let (shown, text) = self.read_data(name)?;
-            let parsed = if self.base.is_none() {
-                crate::names::dictionary::from_json(&shown, &text)
-            } else {
-                yaml::entity_file(&shown, &text)
-            };
-            entities.extend(parsed.map_err(RuleProblem::Elsewhere)?);
-        }
-        let dict = Arc::new(Dictionary::new(entities).map_err(|e| RuleProblem::Field("check", e))?);
-        self.dictionaries.insert(key, Arc::clone(&dict));
-        Ok(dict)
+        let builtin: Option<Vec<(String, &'static str)>> =
+            files.iter().map(|name| builtin_data(&self.base, name)).collect();
+        let shared = match builtin {
+            // The embedded dictionaries are checked by the test suite: build them on a
+            // background thread while the first document is read.
+            Some(data) => SharedDictionary::building(move || {
+                let entities = data
+                    .iter()
+                    .flat_map(|(shown, text)| from_compact(shown, text).unwrap_or_default());
+                Dictionary::new(entities.collect()).unwrap_or_else(|_| Dictionary::empty())
+            }),
+            None => {
+                let mut entities = Vec::new();
+                for name in files {
+                    let (shown, text) = self.read_data(name)?;
+                    entities.extend(yaml::entity_file(&shown, &text).map_err(RuleProblem::Elsewhere)?);
+                }
+                SharedDictionary::ready(
+                    Dictionary::new(entities).map_err(|e| RuleProblem::Field("check", e))?,
+                )
+            }
+        };
+        let shared = Arc::new(shared);
+        self.dictionaries.insert(key, Arc::clone(&shared));
+        Ok(shared)
     }
+}
+
+/// For the embedded pack, its data file `name` (in the compact form) and the path to show.
+fn builtin_data(base: &Option<PathBuf>, name: &str) -> Option<(String, &'static str)> {
+    if base.is_some() {
+        return None;
+    }
+    BUILTIN_DATA
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, text)| (format!("<builtin>/{n}"), *text))
 }
 
 impl Loader {
     /// The text of a data file named by a rule, and the path to show in errors.
     fn read_data(&self, name: &str) -> Result<(String, String), RuleProblem> {
         match &self.base {
-            None => BUILTIN_DATA
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(n, text)| (format!("<builtin>/{n}"), (*text).to_owned()))
-                .ok_or_else(|| RuleProblem::Field("check", format!("no embedded data file `{name}`"))),
+            None => Err(RuleProblem::Field(
+                "check",
+                format!("no embedded data file `{name}`"),
+            )),
             Some(dir) => {
                 let path = dir.join(name);
                 std::fs::read_to_string(&path)
