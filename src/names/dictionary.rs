@@ -545,7 +545,11 @@ mod tests {
         RawEntity {
             name: name.to_owned().into(),
             kind: EntityKind::Person,
-            given: name.split_whitespace().take(1).map(|g| g.to_owned().into()).collect(),
+            given: name
+                .split_whitespace()
+                .take(1)
+                .map(|g| g.to_owned().into())
+                .collect(),
             surname: Some(surname.to_owned().into()),
             accepted: accepted.iter().map(|s| s.to_string().into()).collect(),
             wrong: wrong.iter().map(|s| s.to_string().into()).collect(),

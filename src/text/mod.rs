@@ -1,6 +1,7 @@
 //! Rule-agnostic analyses of prose: sentences and URLs.
 
 pub mod capitalised;
+pub mod quantities;
 pub mod sentences;
 pub mod urls;
 pub mod words;

@@ -1,0 +1,589 @@
+//! Quantities in prose: numbers with their scale, unit, qualifier and counted noun,
+//! widened into an interval when the text hedges ("about", "more than", "300-400").
+//!
+//! Years used as dates, ordinals, times, phone numbers, "No. 10" and model names
+//! ("Boeing 737") are not quantities.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a quantity measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in a currency (ISO code: USD, EUR, GBP, JPY).
+    Money(&'static str),
+    /// A percentage.
+    Percent,
+    /// A person's age in years.
+    Age,
+    /// A span of time, in the unit written ("days", "years").
+    Duration(String),
+    /// A number of things; the noun counted, when it follows.
+    Count(Option<String>),
+}
+
+/// How the text hedges a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "about", "around", "some", "roughly": within 10% either way.
+    About,
+    /// "nearly", "almost", "just under": up to 10% below.
+    Nearly,
+    /// "more than", "over", "at least": the value or more.
+    AtLeast,
+    /// "up to", "less than", "under", "fewer than", "at most": the value or less.
+    AtMost,
+}
+
+/// One quantity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The whole mention (qualifier, currency and scale included), in prose offsets.
+    pub range: Range<usize>,
+    /// The value as written, scale applied.
+    pub value: f64,
+    /// Lowest value the text allows.
+    pub low: f64,
+    /// Highest value the text allows.
+    pub high: f64,
+    /// What it measures.
+    pub unit: Unit,
+    /// The hedge, if any.
+    pub qualifier: Option<Qualifier>,
+}
+
+impl Quantity {
+    /// True when the two intervals share a value.
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:\s*(?:-|–|to)\s*(?P<to>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?",
+    )
+    .unwrap_or_else(|e| panic!("number pattern: {e}"))
+});
+
+const SMALL: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("a dozen", 12.0),
+    ("dozen", 12.0),
+    ("a hundred", 100.0),
+    ("hundred", 100.0),
+    ("a thousand", 1000.0),
+    ("thousand", 1000.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("tn", 1e12),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+];
+const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("yen", "JPY"),
+];
+const DURATIONS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+];
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::AtLeast),
+    ("at least", Qualifier::AtLeast),
+    ("over", Qualifier::AtLeast),
+    ("upwards of", Qualifier::AtLeast),
+    ("up to", Qualifier::AtMost),
+    ("less than", Qualifier::AtMost),
+    ("fewer than", Qualifier::AtMost),
+    ("under", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("just under", Qualifier::Nearly),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("some", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("almost", Qualifier::Nearly),
+];
+/// Words after which a number names a thing, not an amount ("No. 10", "Flight 370").
+const NAMING_WORDS: &[&str] = &[
+    "no", "no.", "number", "flight", "route", "room", "page", "chapter", "article", "section",
+];
+/// Nouns that follow a number but are not what it counts.
+const NOT_NOUNS: &[&str] = &[
+    "per", "percent", "of", "and", "or", "to", "in", "on", "at", "a", "an", "the", "from", "for", "by",
+    "with", "as", "than", "was", "were", "is", "are", "has", "had", "will", "said",
+];
+
+/// Every quantity in `text` within `range` (a sentence, say).
+pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let hay = &text[..range.end];
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while let Some(m) = NUMBER.captures_at(hay, at) {
+        let (Some(whole), Some(num)) = (m.get(0), m.name("num")) else {
+            break;
+        };
+        at = whole.end().max(at + 1);
+        if let Some(q) = read(
+            hay,
+            whole.start(),
+            whole.end(),
+            num.as_str(),
+            m.name("to").map(|t| t.as_str()),
+        ) {
+            out.push(q);
+        }
+    }
+    out.extend(word_numbers(hay, range));
+    out.sort_by_key(|q| q.range.start);
+    out
+}
+
+fn parse(number: &str) -> Option<f64> {
+    number.replace(',', "").parse().ok()
+}
+
+fn read(hay: &str, start: usize, end: usize, num: &str, to: Option<&str>) -> Option<Quantity> {
+    let before = &hay[..start];
+    let after = &hay[end..];
+    if not_a_quantity(before, after, num, to.is_some()) {
+        return None;
+    }
+    let mut value = parse(num)?;
+    let mut upper = to.and_then(parse);
+    let mut end = end;
+    let mut start = start;
+    // Scale: "5bn", "1.2 million".
+    if let Some((word, factor)) = SCALES
+        .iter()
+        .find(|(w, _)| followed_by_word(&hay[end..], w, w.len() > 2))
+    {
+        let skip = hay[end..].len() - hay[end..].trim_start().len();
+        end += skip + word.len();
+        value *= factor;
+        upper = upper.map(|u| u * factor);
+    }
+    // Currency before or after.
+    let mut unit = None;
+    if let Some((sign, code)) = CURRENCY_BEFORE.iter().find(|(s, _)| before.ends_with(s)) {
+        start -= sign.len();
+        unit = Some(Unit::Money(code));
+    }
+    let rest = &hay[end..];
+    if unit.is_none() {
+        if let Some((word, code)) = CURRENCY_AFTER
+            .iter()
+            .find(|(w, _)| followed_by_word(rest, w, true))
+        {
+            end += rest.len() - rest.trim_start().len() + word.len();
+            unit = Some(Unit::Money(code));
+        }
+    }
+    let rest = &hay[end..];
+    if unit.is_none() {
+        unit = percent(rest, &mut end)
+            .or_else(|| age(before, rest, &mut end))
+            .or_else(|| duration(rest))
+            .or_else(|| Some(Unit::Count(counted_noun(rest))));
+    }
+    let (low, high) = match upper {
+        Some(u) => (value.min(u), value.max(u)),
+        None => (value, value),
+    };
+    let mut q = Quantity {
+        range: start..end,
+        value,
+        low,
+        high,
+        unit: unit.unwrap_or(Unit::Count(None)),
+        qualifier: None,
+    };
+    qualify(hay, &mut q);
+    Some(q)
+}
+
+/// Years, ordinals, times, phone numbers, named numbers and model names.
+fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
+    let prev_char = before.chars().next_back();
+    let next_char = after.chars().next();
+    let glued = prev_char.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | ':' | '.' | ','))
+        || next_char.is_some_and(|c| {
+            c.is_alphabetic()
+                && !after.starts_with(['m', 'k'])
+                && !after.starts_with("bn")
+                && !after.starts_with("tn")
+        })
+        || after.starts_with(':')
+        || after.starts_with('/');
+    let ordinal = ["st ", "nd ", "rd ", "th "].iter().any(|s| after.starts_with(s));
+    let year = !ranged
+        && num.len() == 4
+        && !num.contains([',', '.'])
+        && matches!(num.parse::<u32>(), Ok(1800..=2100))
+        && !before.trim_end().ends_with(['$', '€', '£', '¥']);
+    let written = before.split_whitespace().next_back().unwrap_or_default();
+    let previous_word = written.to_lowercase();
+    let named = NAMING_WORDS.contains(&previous_word.as_str())
+        || written.chars().next().is_some_and(char::is_uppercase)
+            && written.chars().all(char::is_alphabetic)
+            && before.ends_with(' ')
+            && !crate::names::words::is_english_word(written);
+    // Digit groups side by side, or a leading zero: phone numbers and codes.
+    let digit_group = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_digit());
+    let phone = (after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        && num.len() >= 3
+        && !num.contains(','))
+        || digit_group(&previous_word)
+        || (num.len() > 1 && num.starts_with('0') && !num.starts_with("0."));
+    (glued && !ordinal && !(prev_char == Some('-') && before.ends_with(" -")))
+        || ordinal
+        || year
+        || named
+        || phone
+}
+
+fn followed_by_word(rest: &str, word: &str, spaced_ok: bool) -> bool {
+    let trimmed = rest.trim_start();
+    if !spaced_ok && trimmed.len() != rest.len() {
+        return false;
+    }
+    trimmed
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && !trimmed[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+fn percent(rest: &str, end: &mut usize) -> Option<Unit> {
+    if rest.starts_with('%') {
+        *end += 1;
+        return Some(Unit::Percent);
+    }
+    for word in ["per cent", "percent"] {
+        if followed_by_word(rest, word, true) {
+            *end += rest.len() - rest.trim_start().len() + word.len();
+            return Some(Unit::Percent);
+        }
+    }
+    None
+}
+
+fn age(before: &str, rest: &str, end: &mut usize) -> Option<Unit> {
+    for suffix in ["-year-old", " year-old", "-years-old"] {
+        if rest.starts_with(suffix) {
+            *end += suffix.len();
+            return Some(Unit::Age);
+        }
+    }
+    // "Name, 65, said": a number between commas after a capitalised word.
+    let name_before = before
+        .strip_suffix(", ")
+        .and_then(|b| b.split_whitespace().next_back());
+    let is_name = name_before.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (is_name && rest.starts_with(',')).then_some(Unit::Age)
+}
+
+fn duration(rest: &str) -> Option<Unit> {
+    let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next()?;
+    let plural = if word.ends_with('s') {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    };
+    DURATIONS
+        .contains(&plural.as_str())
+        .then_some(Unit::Duration(plural))
+}
+
+fn counted_noun(rest: &str) -> Option<String> {
+    let mut words = rest.split_whitespace();
+    let first = words
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if first.is_empty() || NOT_NOUNS.contains(&first.as_str()) || !first.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    Some(first)
+}
+
+/// Widen the value by the hedge written just before it.
+fn qualify(hay: &str, q: &mut Quantity) {
+    let before = hay[..q.range.start].trim_end();
+    let Some((word, kind)) = QUALIFIERS.iter().find(|(w, _)| {
+        let cut = before.len().saturating_sub(w.len());
+        before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+            && !before[..cut]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    }) else {
+        return;
+    };
+    q.range.start = before.len() - word.len();
+    q.qualifier = Some(*kind);
+    match kind {
+        Qualifier::About => {
+            q.low *= 0.9;
+            q.high *= 1.1;
+        }
+        Qualifier::Nearly => q.low *= 0.9,
+        Qualifier::AtLeast => q.high = f64::INFINITY,
+        Qualifier::AtMost => q.low = 0.0,
+    }
+}
+
+/// Number words: "three countries", "a dozen homes", "twenty-five people".
+fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let base = range.start;
+    let lower = hay[range.clone()].to_ascii_lowercase();
+    let hay = &hay[range];
+    let mut at = 0;
+    while at < lower.len() {
+        let Some(offset) = lower[at..].find(|c: char| c.is_alphabetic()) else {
+            break;
+        };
+        let start = at + offset;
+        let word_end = lower[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(lower.len(), |i| start + i);
+        at = word_end;
+        if start > 0
+            && lower[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        let word = &lower[start..word_end];
+        let (mut value, mut end) = match SMALL.iter().find(|(w, _)| *w == word) {
+            Some((_, v)) => (*v, word_end),
+            None if word == "a" && lower[word_end..].starts_with(" dozen") => (12.0, word_end + 6),
+            None => continue,
+        };
+        // "twenty-five"
+        if value >= 20.0 && lower[end..].starts_with('-') {
+            let unit_end = lower[end + 1..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(lower.len(), |i| end + 1 + i);
+            if let Some((_, v)) = SMALL.iter().find(|(w, _)| *w == &lower[end + 1..unit_end]) {
+                if *v < 10.0 {
+                    value += v;
+                    end = unit_end;
+                }
+            }
+        }
+        if word == "one" && !lower[end..].starts_with(' ') {
+            continue;
+        }
+        let rest = &hay[end..];
+        let Some(noun) = counted_noun(rest) else { continue };
+        if ["of", "another", "time", "day"].contains(&noun.as_str()) || word == "one" && noun.len() < 3 {
+            continue;
+        }
+        at = end;
+        out.push(Quantity {
+            range: base + start..base + end,
+            value,
+            low: value,
+            high: value,
+            unit: match duration(rest) {
+                Some(d) => d,
+                None => Unit::Count(Some(noun)),
+            },
+            qualifier: None,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, f64, f64, Unit)> {
+        quantities(text, 0..text.len())
+            .into_iter()
+            .map(|q| (text[q.range.clone()].to_owned(), q.low, q.high, q.unit))
+            .collect()
+    }
+
+    fn money(code: &'static str) -> Unit {
+        Unit::Money(code)
+    }
+
+    fn count(noun: &str) -> Unit {
+        Unit::Count(Some(noun.to_owned()))
+    }
+
+    #[test]
+    fn currencies_and_scales() {
+        assert_eq!(
+            find("a $100 billion deal"),
+            [("$100 billion".into(), 1e11, 1e11, money("USD"))]
+        );
+        assert_eq!(
+            find("worth €5bn in all"),
+            [("€5bn".into(), 5e9, 5e9, money("EUR"))]
+        );
+        assert_eq!(
+            find("a £1.2m fee"),
+            [("£1.2m".into(), 1.2e6, 1.2e6, money("GBP"))]
+        );
+        assert_eq!(
+            find("paid 300 euros cash"),
+            [("300 euros".into(), 300.0, 300.0, money("EUR"))]
+        );
+        assert_eq!(find("US$40 each"), [("US$40".into(), 40.0, 40.0, money("USD"))]);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(
+            find("turnout was 67.3% today"),
+            [("67.3%".into(), 67.3, 67.3, Unit::Percent)]
+        );
+        assert_eq!(
+            find("rose 4 per cent"),
+            [("4 per cent".into(), 4.0, 4.0, Unit::Percent)]
+        );
+        assert_eq!(
+            find("fell 2 percent"),
+            [("2 percent".into(), 2.0, 2.0, Unit::Percent)]
+        );
+    }
+
+    #[test]
+    fn counts_with_their_noun() {
+        assert_eq!(
+            find("120 homes were lost"),
+            [("120".into(), 120.0, 120.0, count("homes"))]
+        );
+        assert_eq!(
+            find("4,000 residents left"),
+            [("4,000".into(), 4000.0, 4000.0, count("residents"))]
+        );
+        assert_eq!(
+            find("three countries signed"),
+            [("three".into(), 3.0, 3.0, count("countries"))]
+        );
+        assert_eq!(
+            find("twenty-five people came"),
+            [("twenty-five".into(), 25.0, 25.0, count("people"))]
+        );
+        assert_eq!(
+            find("a dozen homes"),
+            [("a dozen".into(), 12.0, 12.0, count("homes"))]
+        );
+    }
+
+    #[test]
+    fn ages_and_durations() {
+        assert_eq!(find("Ana Ruiz, 65, said"), [("65".into(), 65.0, 65.0, Unit::Age)]);
+        assert_eq!(
+            find("the 64-year-old mayor"),
+            [("64-year-old".into(), 64.0, 64.0, Unit::Age)]
+        );
+        assert_eq!(
+            find("within 10 days of"),
+            [("10".into(), 10.0, 10.0, Unit::Duration("days".into()))]
+        );
+    }
+
+    #[test]
+    fn qualifiers_widen_the_value() {
+        let q = &quantities("around $100 billion", 0..19)[0];
+        assert_eq!((q.low, q.qualifier), (9e10, Some(Qualifier::About)));
+        assert!((q.high - 1.1e11).abs() < 1.0);
+        let q = &quantities("more than 300 people", 0..20)[0];
+        assert_eq!((q.low, q.high.is_infinite()), (300.0, true));
+        let q = &quantities("up to 40 homes", 0..14)[0];
+        assert_eq!((q.low, q.high), (0.0, 40.0));
+    }
+
+    #[test]
+    fn ranges_are_intervals() {
+        let q = &quantities("between 300-400 homes", 0..21)[0];
+        assert_eq!((q.low, q.high), (300.0, 400.0));
+        let q = &quantities("a 20 to 30 minute walk", 0..22)[0];
+        assert_eq!((q.low, q.high), (20.0, 30.0));
+    }
+
+    #[test]
+    fn things_that_are_not_quantities() {
+        for text in [
+            "in 2024 the vote",
+            "the 3rd round",
+            "at 10:30 today",
+            "call 020 7946 0000 now",
+            "at No. 10 Downing Street",
+            "a Boeing 737 landed",
+            "the F-16 jets",
+            "COVID-19 cases",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+        assert_eq!(find("But 30 people came").len(), 1);
+        for text in [] as [&str; 0] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+    }
+}
