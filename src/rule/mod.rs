@@ -1,6 +1,7 @@
 //! Rules: the YAML model, compilation into checks, and rule packs.
 
 pub mod boilerplate;
+pub mod figures;
 pub mod gate;
 pub mod literal;
 mod locate;
@@ -40,6 +41,8 @@ pub enum CheckKind {
     Boilerplate(boilerplate::BoilerplateCheck),
     /// Names against an entity dictionary.
     Names(names::NamesCheck),
+    /// Figures that contradict each other.
+    Figures(figures::FiguresCheck),
 }
 
 /// Why a rule could not be compiled.
@@ -77,6 +80,7 @@ impl CheckKind {
                 let dict = resources.dictionary(&n.dictionary)?;
                 CheckKind::Names(names::NamesCheck::compile(n, dict).map_err(field)?)
             }
+            RawCheck::Figures(f) => CheckKind::Figures(figures::FiguresCheck::compile(f).map_err(field)?),
         })
     }
 
@@ -86,6 +90,7 @@ impl CheckKind {
             CheckKind::Substitution(c) => c,
             CheckKind::Boilerplate(c) => c,
             CheckKind::Names(c) => c,
+            CheckKind::Figures(c) => c,
         }
     }
 
@@ -105,6 +110,7 @@ impl CheckKind {
             RawCheck::Substitution(_) => substitution::PLACEHOLDERS,
             RawCheck::Boilerplate(_) => boilerplate::PLACEHOLDERS,
             RawCheck::Names(_) => names::PLACEHOLDERS,
+            RawCheck::Figures(_) => figures::PLACEHOLDERS,
         }
     }
 
@@ -113,7 +119,7 @@ impl CheckKind {
         match raw {
             RawCheck::Pattern(_) | RawCheck::Substitution(_) => (Scope::Sentence, true),
             RawCheck::Boilerplate(_) => (Scope::Line, false),
-            RawCheck::Names(_) => (Scope::Document, false),
+            RawCheck::Names(_) | RawCheck::Figures(_) => (Scope::Document, false),
         }
     }
 }

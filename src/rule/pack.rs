@@ -18,6 +18,7 @@ pub const BUILTIN_PACK: &str = "copydesk";
 /// The embedded default pack: file name and contents.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml")),
+    ("figures.yaml", include_str!("../../rules/figures.yaml")),
     ("names.yaml", include_str!("../../rules/names.yaml")),
 ];
 
@@ -26,6 +27,10 @@ const BUILTIN_JSON: &[(&str, &str)] = &[
     (
         "boilerplate.yaml",
         include_str!(concat!(env!("OUT_DIR"), "/boilerplate.json")),
+    ),
+    (
+        "figures.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/figures.json")),
     ),
     (
         "names.yaml",

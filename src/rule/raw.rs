@@ -115,10 +115,12 @@ pub enum RawCheck {
     Boilerplate(RawBoilerplate),
     /// Names checked against an entity dictionary.
     Names(super::names::RawNames),
+    /// Numbers that contradict each other.
+    Figures(super::figures::RawFigures),
 }
 
 /// The names of the check kinds, as written in rule files.
-pub const KINDS: &[&str] = &["pattern", "substitution", "boilerplate", "names"];
+pub const KINDS: &[&str] = &["pattern", "substitution", "boilerplate", "names", "figures"];
 
 impl<'de> Deserialize<'de> for RawCheck {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -127,7 +129,7 @@ impl<'de> Deserialize<'de> for RawCheck {
             type Value = RawCheck;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    "a map with one key naming the check kind (pattern, substitution, boilerplate, names)",
+                    "a map with one key naming the check kind (pattern, substitution, boilerplate, names, figures)",
                 )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawCheck, A::Error> {
@@ -139,6 +141,7 @@ impl<'de> Deserialize<'de> for RawCheck {
                     "substitution" => RawCheck::Substitution(map.next_value()?),
                     "boilerplate" => RawCheck::Boilerplate(map.next_value()?),
                     "names" => RawCheck::Names(map.next_value()?),
+                    "figures" => RawCheck::Figures(map.next_value()?),
                     other => {
                         return Err(de::Error::custom(format!(
                             "unknown check kind `{other}`, expected one of: {}",

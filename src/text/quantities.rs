@@ -163,8 +163,44 @@ const NAMING_WORDS: &[&str] = &[
 ];
 /// Nouns that follow a number but are not what it counts.
 const NOT_NOUNS: &[&str] = &[
-    "per", "percent", "of", "and", "or", "to", "in", "on", "at", "a", "an", "the", "from", "for", "by",
-    "with", "as", "than", "was", "were", "is", "are", "has", "had", "will", "said",
+    "per",
+    "percent",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "a",
+    "an",
+    "the",
+    "from",
+    "for",
+    "by",
+    "with",
+    "as",
+    "than",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "will",
+    "said",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Every quantity in `text` within `range` (a sentence, say).
@@ -532,6 +568,14 @@ mod tests {
         assert_eq!(
             find("a dozen homes"),
             [("a dozen".into(), 12.0, 12.0, count("homes"))]
+        );
+    }
+
+    #[test]
+    fn dates_are_not_counts() {
+        assert_eq!(
+            find("opens on 10 February"),
+            [("10".into(), 10.0, 10.0, Unit::Count(None))]
         );
     }
 
