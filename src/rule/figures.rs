@@ -434,7 +434,7 @@ fn listed_items(text: &str, from: usize, to: usize, noun: &str) -> Option<usize>
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let months = "January|February|March|April|May|June|July|August|September|October|November|December";
     Regex::new(&format!(
-        r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{months})|(?P<m2>{months})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{{4}})\b(?P<clock>\s*(?:GMT|BST|UTC|CET|ET|EST|PST|hrs|hours|h)\b)?)?"
+        r"(?-u:\b)(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \n]+(?:(?:the[ \n]+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:[ \n]+of)?[ \n]+(?P<m1>{months})|(?P<m2>{months})[ \n]+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)(?:,?[ \n]+(?P<y>[0-9]{{4}})(?-u:\b)(?P<clock>[ \n]*(?:GMT|BST|UTC|CET|ET|EST|PST|hrs|hours|h)(?-u:\b))?)?"
     ))
     .unwrap_or_else(|e| panic!("date pattern: {e}"))
 });
