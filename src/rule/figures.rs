@@ -260,6 +260,11 @@ impl FiguresCheck {
                     if has_word(earlier_words, &self.raw.change_cues) {
                         return None;
                     }
+                    // Figures for different years are different figures.
+                    if i != j && years(text, &doc.prose.sentences[i]) != years(text, &doc.prose.sentences[j])
+                    {
+                        return None;
+                    }
                     figures.0[i]
                         .iter()
                         .filter(|a| a.range.end <= b.range.start)
@@ -396,6 +401,21 @@ impl FiguresCheck {
     }
 }
 
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:1[89]|20)[0-9]{2}(?-u:\b)").unwrap_or_else(|e| panic!("year pattern: {e}"))
+});
+
+/// The years a sentence names, in order.
+fn years<'t>(text: &'t str, sentence: &Range<usize>) -> Vec<&'t str> {
+    let mut found: Vec<&str> = YEAR
+        .find_iter(&text[sentence.clone()])
+        .map(|m| m.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// The person an age belongs to: "Ruiz, 65," or "the 64-year-old Ruiz".
 fn person_of_age(text: &str, q: &Quantity) -> Option<String> {
     let before = text[..q.range.start].strip_suffix(", ")?;
@@ -427,7 +447,12 @@ fn listed_items(text: &str, from: usize, to: usize, noun: &str) -> Option<usize>
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect();
-    let names = items.iter().all(|item| item.split_whitespace().count() <= 4);
+    // Names, not amounts: each item starts with a capital and holds no number.
+    let names = items.iter().all(|item| {
+        item.split_whitespace().count() <= 4
+            && item.chars().next().is_some_and(char::is_uppercase)
+            && !item.chars().any(|c| c.is_ascii_digit())
+    });
     (items.len() >= 2 && names && list.contains(" and ")).then_some(items.len())
 }
 

@@ -305,6 +305,11 @@ fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
         || after.starts_with(':')
         || after.starts_with('/');
     let ordinal = ["st ", "nd ", "rd ", "th "].iter().any(|s| after.starts_with(s));
+    // "a 30-second speech", "a 10-day event": a compound adjective, not an amount.
+    let compound = after.starts_with('-')
+        && after[1..].starts_with(|c: char| c.is_alphabetic())
+        && !after.starts_with("-year-old")
+        && !after.starts_with("-years-old");
     let year = !ranged
         && num.len() == 4
         && !num.contains([',', '.'])
@@ -330,6 +335,7 @@ fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
         || year
         || named
         || phone
+        || compound
 }
 
 fn followed_by_word(rest: &str, word: &str, spaced_ok: bool) -> bool {
@@ -622,6 +628,7 @@ mod tests {
             "a Boeing 737 landed",
             "the F-16 jets",
             "COVID-19 cases",
+            "a 30-second speech",
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }
