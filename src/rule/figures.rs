@@ -248,21 +248,34 @@ impl FiguresCheck {
             .iter()
             .map(|s| words(text, s.clone()))
             .collect();
+        let changed: Vec<bool> = sentence_words
+            .iter()
+            .map(|w| has_word(w, &self.raw.change_cues))
+            .collect();
+        let sentence_years: Vec<Vec<&str>> = doc
+            .prose
+            .sentences
+            .iter()
+            .zip(&figures.0)
+            .map(|(s, found)| {
+                if found.is_empty() {
+                    Vec::new()
+                } else {
+                    years(text, s)
+                }
+            })
+            .collect();
         for (j, later) in figures.0.iter().enumerate() {
             let later_words = &sentence_words[j];
-            if has_word(later_words, &self.raw.change_cues) {
+            if later.is_empty() || changed[j] {
                 continue;
             }
             for b in later {
                 let b_context = self.context(later_words, b);
                 let found = (j.saturating_sub(self.raw.window)..=j).rev().find_map(|i| {
                     let earlier_words = &sentence_words[i];
-                    if has_word(earlier_words, &self.raw.change_cues) {
-                        return None;
-                    }
-                    // Figures for different years are different figures.
-                    if i != j && years(text, &doc.prose.sentences[i]) != years(text, &doc.prose.sentences[j])
-                    {
+                    // Changes and comparisons, and figures for different years, are not conflicts.
+                    if changed[i] || i != j && sentence_years[i] != sentence_years[j] {
                         return None;
                     }
                     figures.0[i]
