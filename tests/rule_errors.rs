@@ -47,7 +47,7 @@ fn unknown_field() {
 fn unknown_kind() {
     assert_eq!(
         errors_of("unknown-kind"),
-        ["rules.yaml:6:5: rule 1, check: unknown check kind `furniture`, expected one of: pattern, substitution, boilerplate, names, figures"]
+        ["rules.yaml:6:5: rule 1, check: unknown check kind `furniture`, expected one of: pattern, substitution, boilerplate, names, figures, attribution"]
     );
 }
 

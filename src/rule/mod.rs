@@ -1,5 +1,6 @@
 //! Rules: the YAML model, compilation into checks, and rule packs.
 
+pub mod attribution;
 pub mod boilerplate;
 pub mod figures;
 pub mod gate;
@@ -43,6 +44,8 @@ pub enum CheckKind {
     Names(names::NamesCheck),
     /// Figures that contradict each other.
     Figures(figures::FiguresCheck),
+    /// Claims and quotations without a source.
+    Attribution(attribution::AttributionCheck),
 }
 
 /// Why a rule could not be compiled.
@@ -81,6 +84,9 @@ impl CheckKind {
                 CheckKind::Names(names::NamesCheck::compile(n, dict).map_err(field)?)
             }
             RawCheck::Figures(f) => CheckKind::Figures(figures::FiguresCheck::compile(f).map_err(field)?),
+            RawCheck::Attribution(a) => {
+                CheckKind::Attribution(attribution::AttributionCheck::compile(a).map_err(field)?)
+            }
         })
     }
 
@@ -91,6 +97,7 @@ impl CheckKind {
             CheckKind::Boilerplate(c) => c,
             CheckKind::Names(c) => c,
             CheckKind::Figures(c) => c,
+            CheckKind::Attribution(c) => c,
         }
     }
 
@@ -111,6 +118,7 @@ impl CheckKind {
             RawCheck::Boilerplate(_) => boilerplate::PLACEHOLDERS,
             RawCheck::Names(_) => names::PLACEHOLDERS,
             RawCheck::Figures(_) => figures::PLACEHOLDERS,
+            RawCheck::Attribution(_) => attribution::PLACEHOLDERS,
         }
     }
 
@@ -119,7 +127,7 @@ impl CheckKind {
         match raw {
             RawCheck::Pattern(_) | RawCheck::Substitution(_) => (Scope::Sentence, true),
             RawCheck::Boilerplate(_) => (Scope::Line, false),
-            RawCheck::Names(_) | RawCheck::Figures(_) => (Scope::Document, false),
+            RawCheck::Names(_) | RawCheck::Figures(_) | RawCheck::Attribution(_) => (Scope::Document, false),
         }
     }
 }

@@ -18,12 +18,17 @@ pub const BUILTIN_PACK: &str = "copydesk";
 /// The embedded default pack: file name and contents.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("boilerplate.yaml", include_str!("../../rules/boilerplate.yaml")),
+    ("attribution.yaml", include_str!("../../rules/attribution.yaml")),
     ("figures.yaml", include_str!("../../rules/figures.yaml")),
     ("names.yaml", include_str!("../../rules/names.yaml")),
 ];
 
 /// The same files as JSON, made by the build script (they load much faster).
 const BUILTIN_JSON: &[(&str, &str)] = &[
+    (
+        "attribution.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/attribution.json")),
+    ),
     (
         "boilerplate.yaml",
         include_str!(concat!(env!("OUT_DIR"), "/boilerplate.json")),

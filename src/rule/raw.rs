@@ -117,10 +117,19 @@ pub enum RawCheck {
     Names(super::names::RawNames),
     /// Numbers that contradict each other.
     Figures(super::figures::RawFigures),
+    /// Claims and quotations with no named source.
+    Attribution(super::attribution::RawAttribution),
 }
 
 /// The names of the check kinds, as written in rule files.
-pub const KINDS: &[&str] = &["pattern", "substitution", "boilerplate", "names", "figures"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "substitution",
+    "boilerplate",
+    "names",
+    "figures",
+    "attribution",
+];
 
 impl<'de> Deserialize<'de> for RawCheck {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -129,7 +138,7 @@ impl<'de> Deserialize<'de> for RawCheck {
             type Value = RawCheck;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    "a map with one key naming the check kind (pattern, substitution, boilerplate, names, figures)",
+                    "a map with one key naming the check kind (pattern, substitution, boilerplate, names, figures, attribution)",
                 )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawCheck, A::Error> {
@@ -142,6 +151,7 @@ impl<'de> Deserialize<'de> for RawCheck {
                     "boilerplate" => RawCheck::Boilerplate(map.next_value()?),
                     "names" => RawCheck::Names(map.next_value()?),
                     "figures" => RawCheck::Figures(map.next_value()?),
+                    "attribution" => RawCheck::Attribution(map.next_value()?),
                     other => {
                         return Err(de::Error::custom(format!(
                             "unknown check kind `{other}`, expected one of: {}",

@@ -2,6 +2,7 @@
 
 pub mod capitalised;
 pub mod quantities;
+pub mod quotes;
 pub mod sentences;
 pub mod urls;
 pub mod words;

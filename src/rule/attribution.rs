@@ -1,0 +1,309 @@
+//! The `attribution` kind: claims and quotations with no named source.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::raw::Scope;
+use super::{Check, Emitter};
+use crate::source::Document;
+use crate::text::quantities::{quantities, Unit};
+use crate::text::quotes::{quotes, word_count};
+
+/// Placeholders an `attribution` message may use.
+pub const PLACEHOLDERS: &[&str] = &["match"];
+
+/// Which check of the attribution family a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionFind {
+    /// "Reports suggest", "it is understood", "critics say".
+    VagueSources,
+    /// A quotation with no speaker nearby.
+    UnattributedQuotes,
+    /// A precise statistic with no source in its paragraph.
+    UnsourcedStatistics,
+}
+
+/// Fields of the `attribution` kind; every cue list lives here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttribution {
+    /// The check to run.
+    pub find: AttributionFind,
+    /// Phrases that rest a claim on no one in particular.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Words that introduce a named source after a vague one ("such as", "including").
+    #[serde(default)]
+    pub naming: Vec<String>,
+    /// Words that describe an unnamed source well enough ("senior", "diplomatic").
+    #[serde(default)]
+    pub descriptors: Vec<String>,
+    /// Verbs and phrases that attribute speech ("said", "told", "according to").
+    #[serde(default)]
+    pub speech: Vec<String>,
+    /// Nouns that name where a figure comes from ("survey", "data", "office").
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Fewest words for a quotation to need a speaker (shorter ones are phrases or titles).
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    4
+}
+
+/// A compiled `attribution` check.
+#[derive(Debug, Clone)]
+pub struct AttributionCheck {
+    raw: RawAttribution,
+}
+
+impl AttributionCheck {
+    /// Check the settings.
+    pub fn compile(raw: &RawAttribution) -> Result<Self, String> {
+        let needed: &[(&str, &Vec<String>)] = match raw.find {
+            AttributionFind::VagueSources => &[("cues", &raw.cues)],
+            AttributionFind::UnattributedQuotes => &[("speech", &raw.speech)],
+            AttributionFind::UnsourcedStatistics => &[("speech", &raw.speech), ("sources", &raw.sources)],
+        };
+        if let Some((field, _)) = needed.iter().find(|(_, list)| list.is_empty()) {
+            return Err(format!("this check needs `{field}`"));
+        }
+        Ok(AttributionCheck { raw: raw.clone() })
+    }
+}
+
+/// Lower-case words of a range, with their places.
+fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+    crate::text::capitalised::words(text, range)
+        .map(|r| {
+            let w = text[r.clone()].to_lowercase();
+            (r, w)
+        })
+        .collect()
+}
+
+/// Places where a phrase of `list` occurs (whole words): (index of first word, word count).
+fn find_phrases(sentence: &[(Range<usize>, String)], list: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for phrase in list {
+        let parts: Vec<&str> = phrase.split_whitespace().collect();
+        if parts.is_empty() {
+            continue;
+        }
+        // A word ending in `*` matches every word it begins ("explain*": explains, explained).
+        let fits = |w: &str, p: &str| match p.strip_suffix('*') {
+            Some(stem) => w.starts_with(stem),
+            None => w == p,
+        };
+        for (i, window) in sentence.windows(parts.len()).enumerate() {
+            if window.iter().zip(&parts).all(|((_, w), p)| fits(w, p)) {
+                out.push((i, parts.len()));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+impl Check for AttributionCheck {
+    fn run(&self, doc: &Document, _scope: Scope, emit: &mut Emitter<'_>) {
+        match self.raw.find {
+            AttributionFind::VagueSources => self.vague(doc, emit),
+            AttributionFind::UnattributedQuotes => self.quotations(doc, emit),
+            AttributionFind::UnsourcedStatistics => self.statistics(doc, emit),
+        }
+    }
+}
+
+impl AttributionCheck {
+    fn vague(&self, doc: &Document, emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        let sentences = &doc.prose.sentences;
+        for (k, sentence) in sentences.iter().enumerate() {
+            let ws = words(text, sentence.clone());
+            for (at, len) in find_phrases(&ws, &self.raw.cues) {
+                let named_next = sentences
+                    .get(k + 1)
+                    .is_some_and(|next| self.names_a_speaker(text, next.clone()));
+                if self.described(&ws, at) || self.named(text, &ws, at + len) || named_next {
+                    continue;
+                }
+                emit.emit(ws[at].0.start..ws[at + len - 1].0.end, &[], None);
+            }
+        }
+    }
+
+    /// "senior sources", "two diplomatic sources": a description just before the cue.
+    fn described(&self, ws: &[(Range<usize>, String)], at: usize) -> bool {
+        ws[at.saturating_sub(3)..at]
+            .iter()
+            .any(|(_, w)| self.raw.descriptors.contains(w))
+    }
+
+    /// "critics, including Senator Ana Ruiz, say": a naming word followed by a name.
+    fn named(&self, text: &str, ws: &[(Range<usize>, String)], after: usize) -> bool {
+        find_phrases(ws, &self.raw.naming).into_iter().any(|(i, len)| {
+            let next = i + len;
+            next >= after.saturating_sub(6)
+                && ws
+                    .get(next)
+                    .is_some_and(|(r, _)| text[r.clone()].chars().next().is_some_and(char::is_uppercase))
+        })
+    }
+
+    /// A sentence in which someone named says something ("Prof Ana Ruiz said …").
+    fn names_a_speaker(&self, text: &str, range: Range<usize>) -> bool {
+        let ws = words(text, range);
+        let capitalised = ws
+            .iter()
+            .skip(1)
+            .any(|(r, _)| text[r.clone()].chars().next().is_some_and(char::is_uppercase));
+        capitalised && !find_phrases(&ws, &self.raw.speech).is_empty()
+    }
+
+    fn has_speech(&self, text: &str, range: Range<usize>) -> bool {
+        !find_phrases(&words(text, range), &self.raw.speech).is_empty()
+    }
+
+    fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        let sentences = &doc.prose.sentences;
+        for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
+            for quote in quotes(text, paragraph.clone()) {
+                if word_count(text, &quote) < self.raw.min_words || is_title(&text[quote.inner.clone()]) {
+                    continue;
+                }
+                let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
+                    continue;
+                };
+                // A quotation may run over several sentences; its own span runs from the
+                // sentence where it opens to the end of the one where it closes.
+                let last = sentences
+                    .iter()
+                    .rposition(|r| r.start < quote.range.end)
+                    .unwrap_or(s)
+                    .max(s);
+                let own = sentences[s].start.min(quote.range.start)..sentences[last].end.max(quote.range.end);
+                // The words outside the quotation, in its own sentence, may name the speaker.
+                let outside = text[own.clone()].replacen(&text[quote.inner.clone()], " ", 1);
+                if !find_phrases(&words(&outside, 0..outside.len()), &self.raw.speech).is_empty() {
+                    continue;
+                }
+                let partial = !text[quote.inner.clone()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ',']);
+                let in_paragraph = |i: usize| {
+                    sentences
+                        .get(i)
+                        .is_some_and(|r| r.start >= paragraph.start && r.end <= paragraph.end)
+                };
+                // A partial quotation takes its speaker from its own sentence or the one just
+                // before; a full one also from the sentence after, the paragraph before, or
+                // the opening of the next paragraph.
+                let mut around: Vec<usize> = Vec::new();
+                if s > 0 && in_paragraph(s - 1) {
+                    around.push(s - 1);
+                }
+                if partial {
+                    if !around
+                        .iter()
+                        .any(|&i| self.has_speech(text, sentences[i].clone()))
+                    {
+                        emit.emit(quote.range.clone(), &[], None);
+                    }
+                    continue;
+                }
+                if in_paragraph(last + 1) {
+                    around.push(last + 1);
+                }
+                let opens_paragraph = text[paragraph.start..quote.range.start].trim().is_empty();
+                let next_paragraph_opening = doc.prose.paragraphs.get(p + 1).and_then(|next| {
+                    sentences
+                        .iter()
+                        .find(|r| r.start >= next.start && r.end <= next.end)
+                        .cloned()
+                });
+                let spoken = around
+                    .iter()
+                    .any(|&i| self.has_speech(text, sentences[i].clone()))
+                    || (opens_paragraph && self.earlier_speaker(text, &doc.prose.paragraphs[..p]))
+                    || next_paragraph_opening.is_some_and(|r| self.has_speech(text, r));
+                if !spoken {
+                    emit.emit(quote.range.clone(), &[], None);
+                }
+            }
+        }
+    }
+
+    /// A quotation that runs over paragraphs names its speaker once: look back through the
+    /// paragraphs before (the one just before, then on while each holds a quotation).
+    fn earlier_speaker(&self, text: &str, before: &[Range<usize>]) -> bool {
+        for paragraph in before.iter().rev().take(4) {
+            if !text[paragraph.clone()].contains(['"', '“', '«', '„']) {
+                return false;
+            }
+            if self.has_speech(text, paragraph.clone()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn statistics(&self, doc: &Document, emit: &mut Emitter<'_>) {
+        let text = &doc.prose.text;
+        for paragraph in &doc.prose.paragraphs {
+            let ws = words(text, paragraph.clone());
+            let sourced = !find_phrases(&ws, &self.raw.speech).is_empty()
+                || !find_phrases(&ws, &self.raw.sources).is_empty();
+            if sourced {
+                continue;
+            }
+            for sentence in doc
+                .prose
+                .sentences
+                .iter()
+                .filter(|s| s.start >= paragraph.start && s.end <= paragraph.end)
+            {
+                for q in quantities(text, sentence.clone()) {
+                    let precise =
+                        q.qualifier.is_none() && (q.value.fract() != 0.0 || q.unit == Unit::Percent);
+                    if precise && matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Count(_)) {
+                        emit.emit(q.range.clone(), &[], None);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A quoted title: every word of four letters or more capitalised ("Urgent Tsunami Appeal").
+fn is_title(inner: &str) -> bool {
+    let long: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_words() {
+        let ws = words("Reports suggest that critics say so.", 0..36);
+        let list = vec![
+            "reports suggest".to_owned(),
+            "critics say".to_owned(),
+            "say so now".to_owned(),
+        ];
+        assert_eq!(find_phrases(&ws, &list), [(0, 2), (3, 2)]);
+    }
+}

@@ -1,0 +1,90 @@
+//! Quotations: spans between curly, straight, guillemet or low-high quotation marks.
+
+use std::ops::Range;
+
+/// One quotation, in prose offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The marks and the words between them.
+    pub range: Range<usize>,
+    /// The words between the marks.
+    pub inner: Range<usize>,
+}
+
+const PAIRS: &[(char, char)] = &[('“', '”'), ('«', '»'), ('„', '“'), ('‚', '‘')];
+
+/// The quotations of one paragraph: paired marks, straight quotes taken in turns.
+pub fn quotes(text: &str, paragraph: Range<usize>) -> Vec<Quote> {
+    let body = &text[paragraph.clone()];
+    let base = paragraph.start;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in body.char_indices() {
+        let next_is_space = body[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+        let prev_is_space = body[..i].chars().next_back().is_none_or(char::is_whitespace);
+        // A straight quote that opens is followed by a word; one after a space opens anew.
+        if c == '"' && open.is_some_and(|(_, close)| close == '"') && prev_is_space && !next_is_space {
+            open = Some((i, '"'));
+            continue;
+        }
+        match open {
+            None => {
+                if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+                    open = Some((i, close));
+                } else if c == '"' && !next_is_space {
+                    open = Some((i, '"'));
+                }
+            }
+            // Copy often mixes marks: a curly opening closed by a straight quote.
+            Some((start, close)) if c == close || (close == '”' && c == '"' && !prev_is_space) => {
+                let end = i + c.len_utf8();
+                out.push(Quote {
+                    range: base + start..base + end,
+                    inner: base + start + body[start..].chars().next().map_or(1, char::len_utf8)..base + i,
+                });
+                open = None;
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// Words in a quotation.
+pub fn word_count(text: &str, quote: &Quote) -> usize {
+    text[quote.inner.clone()].split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_straight_and_guillemets() {
+        let text = "He said “it was good” and \"we will go\" then «oui merci».";
+        let found: Vec<&str> = quotes(text, 0..text.len())
+            .iter()
+            .map(|q| &text[q.inner.clone()])
+            .collect();
+        assert_eq!(found, ["it was good", "we will go", "oui merci"]);
+    }
+
+    #[test]
+    fn stray_straight_quotes_do_not_invert_pairs() {
+        let text = "said the inquiry had been a \"farce\" and \" then \"we will go\" now";
+        let found: Vec<&str> = quotes(text, 0..text.len())
+            .iter()
+            .map(|q| &text[q.inner.clone()])
+            .collect();
+        assert_eq!(found, ["farce", "we will go"]);
+    }
+
+    #[test]
+    fn unclosed_quote_is_not_a_quotation() {
+        let text = "He said “it was";
+        assert!(quotes(text, 0..text.len()).is_empty());
+    }
+}
