@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
+use crate::text::phrases::{lower_words as words, PhraseSet};
 use crate::text::quantities::{quantities, Unit};
 use crate::text::quotes::{quotes, word_count};
 
@@ -59,6 +60,11 @@ fn default_min_words() -> usize {
 #[derive(Debug, Clone)]
 pub struct AttributionCheck {
     raw: RawAttribution,
+    cues: PhraseSet,
+    naming: PhraseSet,
+    descriptors: PhraseSet,
+    speech: PhraseSet,
+    sources: PhraseSet,
 }
 
 impl AttributionCheck {
@@ -72,41 +78,15 @@ impl AttributionCheck {
         if let Some((field, _)) = needed.iter().find(|(_, list)| list.is_empty()) {
             return Err(format!("this check needs `{field}`"));
         }
-        Ok(AttributionCheck { raw: raw.clone() })
-    }
-}
-
-/// Lower-case words of a range, with their places.
-fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
-    crate::text::capitalised::words(text, range)
-        .map(|r| {
-            let w = text[r.clone()].to_lowercase();
-            (r, w)
+        Ok(AttributionCheck {
+            raw: raw.clone(),
+            cues: PhraseSet::new(&raw.cues),
+            naming: PhraseSet::new(&raw.naming),
+            descriptors: PhraseSet::new(&raw.descriptors),
+            speech: PhraseSet::new(&raw.speech),
+            sources: PhraseSet::new(&raw.sources),
         })
-        .collect()
-}
-
-/// Places where a phrase of `list` occurs (whole words): (index of first word, word count).
-fn find_phrases(sentence: &[(Range<usize>, String)], list: &[String]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for phrase in list {
-        let parts: Vec<&str> = phrase.split_whitespace().collect();
-        if parts.is_empty() {
-            continue;
-        }
-        // A word ending in `*` matches every word it begins ("explain*": explains, explained).
-        let fits = |w: &str, p: &str| match p.strip_suffix('*') {
-            Some(stem) => w.starts_with(stem),
-            None => w == p,
-        };
-        for (i, window) in sentence.windows(parts.len()).enumerate() {
-            if window.iter().zip(&parts).all(|((_, w), p)| fits(w, p)) {
-                out.push((i, parts.len()));
-            }
-        }
     }
-    out.sort_unstable();
-    out
 }
 
 impl Check for AttributionCheck {
@@ -125,7 +105,7 @@ impl AttributionCheck {
         let sentences = &doc.prose.sentences;
         for (k, sentence) in sentences.iter().enumerate() {
             let ws = words(text, sentence.clone());
-            for (at, len) in find_phrases(&ws, &self.raw.cues) {
+            for (at, len) in self.cues.find(&ws) {
                 let named_next = sentences
                     .get(k + 1)
                     .is_some_and(|next| self.names_a_speaker(text, next.clone()));
@@ -141,12 +121,12 @@ impl AttributionCheck {
     fn described(&self, ws: &[(Range<usize>, String)], at: usize) -> bool {
         ws[at.saturating_sub(3)..at]
             .iter()
-            .any(|(_, w)| self.raw.descriptors.contains(w))
+            .any(|(_, w)| self.descriptors.contains_word(w))
     }
 
     /// "critics, including Senator Ana Ruiz, say": a naming word followed by a name.
     fn named(&self, text: &str, ws: &[(Range<usize>, String)], after: usize) -> bool {
-        find_phrases(ws, &self.raw.naming).into_iter().any(|(i, len)| {
+        self.naming.find(ws).into_iter().any(|(i, len)| {
             let next = i + len;
             next >= after.saturating_sub(6)
                 && ws
@@ -162,11 +142,11 @@ impl AttributionCheck {
             .iter()
             .skip(1)
             .any(|(r, _)| text[r.clone()].chars().next().is_some_and(char::is_uppercase));
-        capitalised && !find_phrases(&ws, &self.raw.speech).is_empty()
+        capitalised && self.speech.any(&ws)
     }
 
     fn has_speech(&self, text: &str, range: Range<usize>) -> bool {
-        !find_phrases(&words(text, range), &self.raw.speech).is_empty()
+        self.speech.any(&words(text, range))
     }
 
     fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
@@ -190,7 +170,7 @@ impl AttributionCheck {
                 let own = sentences[s].start.min(quote.range.start)..sentences[last].end.max(quote.range.end);
                 // The words outside the quotation, in its own sentence, may name the speaker.
                 let outside = text[own.clone()].replacen(&text[quote.inner.clone()], " ", 1);
-                if !find_phrases(&words(&outside, 0..outside.len()), &self.raw.speech).is_empty() {
+                if self.speech.any(&words(&outside, 0..outside.len())) {
                     continue;
                 }
                 let partial = !text[quote.inner.clone()]
@@ -257,8 +237,7 @@ impl AttributionCheck {
         let text = &doc.prose.text;
         for paragraph in &doc.prose.paragraphs {
             let ws = words(text, paragraph.clone());
-            let sourced = !find_phrases(&ws, &self.raw.speech).is_empty()
-                || !find_phrases(&ws, &self.raw.sources).is_empty();
+            let sourced = self.speech.any(&ws) || self.sources.any(&ws);
             if sourced {
                 continue;
             }
@@ -290,20 +269,4 @@ fn is_title(inner: &str) -> bool {
         && long
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phrases_match_whole_words() {
-        let ws = words("Reports suggest that critics say so.", 0..36);
-        let list = vec![
-            "reports suggest".to_owned(),
-            "critics say".to_owned(),
-            "say so now".to_owned(),
-        ];
-        assert_eq!(find_phrases(&ws, &list), [(0, 2), (3, 2)]);
-    }
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
+use crate::text::phrases::PhraseSet;
 use crate::text::quantities::{quantities, Qualifier, Quantity, Unit};
 
 /// Placeholders a `figures` message may use.
@@ -102,6 +103,8 @@ fn default_ratio() -> f64 {
 #[derive(Debug, Clone)]
 pub struct FiguresCheck {
     raw: RawFigures,
+    change_cues: PhraseSet,
+    poll_cues: PhraseSet,
 }
 
 /// Quantities of every sentence, worked out once per document.
@@ -113,7 +116,11 @@ impl FiguresCheck {
         if !(0.0..1.0).contains(&raw.about) || !(0.0..1.0).contains(&raw.tolerance) {
             return Err("`about` and `tolerance` are shares between 0 and 1".into());
         }
-        Ok(FiguresCheck { raw: raw.clone() })
+        Ok(FiguresCheck {
+            raw: raw.clone(),
+            change_cues: PhraseSet::new(&raw.change_cues),
+            poll_cues: PhraseSet::new(&raw.poll_cues),
+        })
     }
 
     fn figures(&self, doc: &Document) -> Arc<SentenceFigures> {
@@ -149,15 +156,6 @@ fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
             (r, w)
         })
         .collect()
-}
-
-fn has_word(sentence_words: &[(Range<usize>, String)], list: &[String]) -> bool {
-    list.iter().any(|cue| {
-        let parts: Vec<&str> = cue.split_whitespace().collect();
-        sentence_words
-            .windows(parts.len().max(1))
-            .any(|w| w.iter().zip(&parts).all(|((_, a), b)| a == b))
-    })
 }
 
 fn singular(noun: &str) -> &str {
@@ -248,10 +246,7 @@ impl FiguresCheck {
             .iter()
             .map(|s| words(text, s.clone()))
             .collect();
-        let changed: Vec<bool> = sentence_words
-            .iter()
-            .map(|w| has_word(w, &self.raw.change_cues))
-            .collect();
+        let changed: Vec<bool> = sentence_words.iter().map(|w| self.change_cues.any(w)).collect();
         let sentence_years: Vec<Vec<&str>> = doc
             .prose
             .sentences
@@ -380,30 +375,32 @@ impl FiguresCheck {
         let text = &doc.prose.text;
         let figures = self.figures(doc);
         for (i, sentence) in doc.prose.sentences.iter().enumerate() {
+            let shares: Vec<&Quantity> = figures.0[i]
+                .iter()
+                .filter(|q| q.unit == Unit::Percent && q.qualifier.is_none())
+                .collect();
+            if shares.len() < 3 {
+                continue;
+            }
             let sentence_words = words(text, sentence.clone());
-            if !has_word(&sentence_words, &self.raw.poll_cues)
-                || has_word(&sentence_words, &self.raw.change_cues)
-            {
+            if !self.poll_cues.any(&sentence_words) || self.change_cues.any(&sentence_words) {
                 continue;
             }
             let outcomes = self
                 .raw
                 .outcome_cues
                 .iter()
-                .filter(|c| has_word(&sentence_words, std::slice::from_ref(c)))
+                .filter(|c| sentence_words.iter().any(|(_, w)| w == *c))
                 .count();
-            let shares: Vec<&Quantity> = figures.0[i]
-                .iter()
-                .filter(|q| q.unit == Unit::Percent && q.qualifier.is_none())
-                .collect();
             let total: f64 = shares.iter().map(|q| q.value).sum();
-            if shares.len() >= 3 && outcomes >= 2 && total > 100.0 + self.raw.rounding {
+            if outcomes >= 2 && total > 100.0 + self.raw.rounding {
                 let (Some(first), Some(last)) = (shares.first(), shares.last()) else {
                     continue;
                 };
                 let detail = format!("the shares add up to {}%", describe(total));
+                let range = first.range.start..last.range.end;
                 emit.emit_full(
-                    first.range.start..last.range.end,
+                    range,
                     &[("other", ""), ("detail", &detail)],
                     None,
                     Vec::new(),
