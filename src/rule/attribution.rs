@@ -8,7 +8,7 @@ use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
 use crate::text::phrases::{lower_words as words, PhraseSet};
-use crate::text::quantities::{quantities, Unit};
+use crate::text::quantities::Unit;
 use crate::text::quotes::{quotes, word_count};
 
 /// Placeholders an `attribution` message may use.
@@ -235,24 +235,24 @@ impl AttributionCheck {
 
     fn statistics(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
+        let figures = doc.sentence_quantities();
+        let sentences = &doc.prose.sentences;
         for paragraph in &doc.prose.paragraphs {
-            let ws = words(text, paragraph.clone());
-            let sourced = self.speech.any(&ws) || self.sources.any(&ws);
-            if sourced {
+            let inside = |s: &Range<usize>| s.start >= paragraph.start && s.end <= paragraph.end;
+            let with_figures: Vec<usize> = (0..sentences.len())
+                .filter(|&i| !figures[i].is_empty() && inside(&sentences[i]))
+                .collect();
+            if with_figures.is_empty() {
                 continue;
             }
-            for sentence in doc
-                .prose
-                .sentences
-                .iter()
-                .filter(|s| s.start >= paragraph.start && s.end <= paragraph.end)
-            {
-                for q in quantities(text, sentence.clone()) {
-                    let precise =
-                        q.qualifier.is_none() && (q.value.fract() != 0.0 || q.unit == Unit::Percent);
-                    if precise && matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Count(_)) {
-                        emit.emit(q.range.clone(), &[], None);
-                    }
+            let ws = words(text, paragraph.clone());
+            if self.speech.any(&ws) || self.sources.any(&ws) {
+                continue;
+            }
+            for q in with_figures.iter().flat_map(|&i| &figures[i]) {
+                let precise = q.qualifier.is_none() && (q.value.fract() != 0.0 || q.unit == Unit::Percent);
+                if precise && matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Count(_)) {
+                    emit.emit(q.range.clone(), &[], None);
                 }
             }
         }

@@ -10,7 +10,7 @@ use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
 use crate::text::phrases::PhraseSet;
-use crate::text::quantities::{quantities, Qualifier, Quantity, Unit};
+use crate::text::quantities::{Qualifier, Quantity, Unit};
 
 /// Placeholders a `figures` message may use.
 pub const PLACEHOLDERS: &[&str] = &["match", "other", "detail"];
@@ -107,9 +107,6 @@ pub struct FiguresCheck {
     poll_cues: PhraseSet,
 }
 
-/// Quantities of every sentence, worked out once per document.
-struct SentenceFigures(Vec<Vec<Quantity>>);
-
 impl FiguresCheck {
     /// Check the settings.
     pub fn compile(raw: &RawFigures) -> Result<Self, String> {
@@ -123,16 +120,8 @@ impl FiguresCheck {
         })
     }
 
-    fn figures(&self, doc: &Document) -> Arc<SentenceFigures> {
-        doc.cache.get_or_compute(0, || {
-            SentenceFigures(
-                doc.prose
-                    .sentences
-                    .iter()
-                    .map(|s| quantities(&doc.prose.text, s.clone()))
-                    .collect(),
-            )
-        })
+    fn figures(&self, doc: &Document) -> Arc<Vec<Vec<Quantity>>> {
+        doc.sentence_quantities()
     }
 }
 
@@ -251,7 +240,7 @@ impl FiguresCheck {
             .prose
             .sentences
             .iter()
-            .zip(&figures.0)
+            .zip(figures.iter())
             .map(|(s, found)| {
                 if found.is_empty() {
                     Vec::new()
@@ -260,7 +249,7 @@ impl FiguresCheck {
                 }
             })
             .collect();
-        for (j, later) in figures.0.iter().enumerate() {
+        for (j, later) in figures.iter().enumerate() {
             let later_words = &sentence_words[j];
             if later.is_empty() || changed[j] {
                 continue;
@@ -273,7 +262,7 @@ impl FiguresCheck {
                     if changed[i] || i != j && sentence_years[i] != sentence_years[j] {
                         return None;
                     }
-                    figures.0[i]
+                    figures[i]
                         .iter()
                         .filter(|a| a.range.end <= b.range.start)
                         .find(|a| {
@@ -318,7 +307,7 @@ impl FiguresCheck {
         let text = &doc.prose.text;
         let figures = self.figures(doc);
         let mut seen: Vec<(String, f64, Range<usize>)> = Vec::new();
-        for q in figures.0.iter().flatten().filter(|q| q.unit == Unit::Age) {
+        for q in figures.iter().flatten().filter(|q| q.unit == Unit::Age) {
             let Some(person) = person_of_age(text, q) else {
                 continue;
             };
@@ -347,7 +336,7 @@ impl FiguresCheck {
         let text = &doc.prose.text;
         let figures = self.figures(doc);
         for (i, sentence) in doc.prose.sentences.iter().enumerate() {
-            for q in &figures.0[i] {
+            for q in &figures[i] {
                 let Unit::Count(Some(noun)) = &q.unit else {
                     continue;
                 };
@@ -375,7 +364,7 @@ impl FiguresCheck {
         let text = &doc.prose.text;
         let figures = self.figures(doc);
         for (i, sentence) in doc.prose.sentences.iter().enumerate() {
-            let shares: Vec<&Quantity> = figures.0[i]
+            let shares: Vec<&Quantity> = figures[i]
                 .iter()
                 .filter(|q| q.unit == Unit::Percent && q.qualifier.is_none())
                 .collect();

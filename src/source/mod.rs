@@ -129,6 +129,17 @@ impl Document {
         })
     }
 
+    /// The quantities of every sentence, in sentence order, computed once.
+    pub fn sentence_quantities(&self) -> std::sync::Arc<Vec<Vec<crate::text::quantities::Quantity>>> {
+        self.cache.get_or_compute(0, || {
+            self.prose
+                .sentences
+                .iter()
+                .map(|s| crate::text::quantities::quantities(&self.prose.text, s.clone()))
+                .collect::<Vec<_>>()
+        })
+    }
+
     /// The capitalised words of the prose, computed once.
     pub fn capitalised_words(&self) -> std::sync::Arc<Vec<crate::text::capitalised::CapitalisedWord>> {
         self.cache.get_or_compute(0, || {
