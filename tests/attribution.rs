@@ -3,25 +3,10 @@
 
 mod common;
 
-use copydesk::{Category, CheckOptions, RuleSet};
+use copydesk::Category;
 
 fn attribution_findings(file: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::builtin().expect("default pack");
-    let path = common::articles_dir().join(file);
-    let checked = rules
-        .check_file(&path, &CheckOptions::default())
-        .expect("readable");
-    checked
-        .findings
-        .iter()
-        .filter(|f| f.category() == Category::Attribution)
-        .map(|f| {
-            (
-                f.rule_id().to_owned(),
-                checked.doc.slice(f.span).replace('\n', " "),
-            )
-        })
-        .collect()
+    common::findings_in(file, Category::Attribution)
 }
 
 #[test]

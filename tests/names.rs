@@ -2,25 +2,10 @@
 
 mod common;
 
-use copydesk::{CheckOptions, Document, RuleSet};
+use copydesk::{Category, Document, RuleSet};
 
 fn names_findings(file: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::builtin().expect("default pack");
-    let path = common::articles_dir().join(file);
-    let checked = rules
-        .check_file(&path, &CheckOptions::default())
-        .expect("readable");
-    checked
-        .findings
-        .iter()
-        .filter(|f| f.category() == copydesk::Category::Names)
-        .map(|f| {
-            (
-                f.rule_id().to_owned(),
-                checked.doc.slice(f.span).replace('\n', " "),
-            )
-        })
-        .collect()
+    common::findings_in(file, Category::Names)
 }
 
 #[test]

@@ -31,3 +31,24 @@ pub fn articles() -> Vec<PathBuf> {
 pub fn rules() -> RuleSet {
     RuleSet::load(&[RuleSource::Builtin, RuleSource::Dir(house_pack())]).expect("rules load")
 }
+
+/// (rule id, source text) of every finding of `category` in a fixture article, checked
+/// with the default pack alone.
+pub fn findings_in(file: &str, category: copydesk::Category) -> Vec<(String, String)> {
+    let rules = RuleSet::builtin().expect("default pack");
+    let path = articles_dir().join(file);
+    let checked = rules
+        .check_file(&path, &copydesk::CheckOptions::default())
+        .expect("fixture is readable");
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.category() == category)
+        .map(|f| {
+            (
+                f.rule_id().to_owned(),
+                checked.doc.slice(f.span).replace('\n', " "),
+            )
+        })
+        .collect()
+}
