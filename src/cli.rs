@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use copydesk::report::{self, FileError, OutputFormat, Summary};
 use copydesk::{
@@ -210,8 +209,7 @@ fn check(args: &CheckArgs) -> Status {
         if written.is_err() {
             break;
         }
-        let results: Vec<_> = chunk.par_iter().map(|p| rules.check_file(p, &options)).collect();
-        for result in results {
+        for result in rules.check_files(chunk, &options) {
             written = written.and_then(|()| emit(result, &mut summary));
         }
     }

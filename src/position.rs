@@ -95,10 +95,7 @@ impl LineIndex {
     /// Line and column of the byte `offset` (clamped to the text, moved back to a
     /// character boundary when it falls inside a character).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset);
         let mut start = self.starts[line - 1];
         if line == 1 {
@@ -123,6 +120,15 @@ impl LineIndex {
             None => None,
         }
     }
+}
+
+/// The largest character boundary of `text` at or before `at` (clamped to its length).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {

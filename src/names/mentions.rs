@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::dictionary::{Dictionary, FormKind};
 use super::words::is_english_word;
+use crate::position::floor_char_boundary;
 use crate::source::Document;
 use crate::text::capitalised::words;
 
@@ -126,26 +127,17 @@ fn part_of_longer_name(text: &str, range: &Range<usize>, dict: &Dictionary, form
     let previous = before.len() + 1 == range.start || before.len() == range.start;
     let word_before = words(
         text,
-        floor_boundary(text, before.len().saturating_sub(40))..before.len(),
+        floor_char_boundary(text, before.len().saturating_sub(40))..before.len(),
     )
     .last()
     .filter(|w| w.end == before.len() && previous)
     .map(|w| &text[w]);
     let after = &text[range.end..];
     let word_after = after.strip_prefix(' ').and_then(|rest| {
-        words(rest, 0..floor_boundary(rest, 40))
+        words(rest, 0..floor_char_boundary(rest, 40))
             .next()
             .filter(|w| w.start == 0)
             .map(|w| &rest[w])
     });
     word_before.is_some_and(foreign) || word_after.is_some_and(foreign)
-}
-
-/// The largest character boundary of `text` at or before `at`.
-pub fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }

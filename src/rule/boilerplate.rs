@@ -209,7 +209,7 @@ impl Check for BoilerplateCheck {
                 i += 1;
                 continue;
             }
-            let range = trimmed(text, lines[i].start..lines[i + len - 1].end);
+            let range = crate::text::trim_range(text, lines[i].start..lines[i + len - 1].end);
             let span = doc.whole_lines(doc.source_span(range.clone()));
             let count = len.to_string();
             let description = if len == 1 {
@@ -222,11 +222,4 @@ impl Check for BoilerplateCheck {
             i += len;
         }
     }
-}
-
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    range.start + lead..(range.end - trail).max(range.start + lead)
 }

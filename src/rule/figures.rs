@@ -1,7 +1,7 @@
 //! The `figures` kind: numbers that contradict each other inside one article.
 
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::PhraseSet;
+use crate::text::phrases::{lower_words as words, PhraseSet};
 use crate::text::quantities::{Qualifier, Quantity, Unit};
 
 /// Placeholders a `figures` message may use.
@@ -119,10 +119,6 @@ impl FiguresCheck {
             poll_cues: PhraseSet::new(&raw.poll_cues),
         })
     }
-
-    fn figures(&self, doc: &Document) -> Arc<Vec<Vec<Quantity>>> {
-        doc.sentence_quantities()
-    }
 }
 
 impl Check for FiguresCheck {
@@ -135,16 +131,6 @@ impl Check for FiguresCheck {
             FiguresFind::Weekdays => weekdays(doc, emit),
         }
     }
-}
-
-/// Lower-case words of `text` with their ranges.
-fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
-    crate::text::capitalised::words(text, range)
-        .map(|r| {
-            let w = text[r.clone()].to_lowercase();
-            (r, w)
-        })
-        .collect()
 }
 
 fn singular(noun: &str) -> &str {
@@ -228,7 +214,7 @@ impl FiguresCheck {
 
     fn conflicts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let figures = self.figures(doc);
+        let figures = doc.sentence_quantities();
         let sentence_words: Vec<_> = doc
             .prose
             .sentences
@@ -305,7 +291,7 @@ impl FiguresCheck {
 
     fn ages(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let figures = self.figures(doc);
+        let figures = doc.sentence_quantities();
         let mut seen: Vec<(String, f64, Range<usize>)> = Vec::new();
         for q in figures.iter().flatten().filter(|q| q.unit == Unit::Age) {
             let Some(person) = person_of_age(text, q) else {
@@ -334,7 +320,7 @@ impl FiguresCheck {
 
     fn list_counts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let figures = self.figures(doc);
+        let figures = doc.sentence_quantities();
         for (i, sentence) in doc.prose.sentences.iter().enumerate() {
             for q in &figures[i] {
                 let Unit::Count(Some(noun)) = &q.unit else {
@@ -362,7 +348,7 @@ impl FiguresCheck {
 
     fn breakdowns(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let figures = self.figures(doc);
+        let figures = doc.sentence_quantities();
         for (i, sentence) in doc.prose.sentences.iter().enumerate() {
             let shares: Vec<&Quantity> = figures[i]
                 .iter()

@@ -61,11 +61,9 @@ fn split_into(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) 
 }
 
 fn push_trimmed(body: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let piece = &body[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(base + range.start + lead..base + range.end - trail);
+    let trimmed = super::trim_range(body, range);
+    if !trimmed.is_empty() {
+        out.push(base + trimmed.start..base + trimmed.end);
     }
 }
 
