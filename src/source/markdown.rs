@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::prose::{Prose, ProseBuilder};
+use super::prose::{scan_comments, Prose, ProseBuilder};
 use crate::position::Span;
 
 /// Extract the prose of Markdown `text`, whose first byte is at `base` in the source.
@@ -22,6 +22,11 @@ pub fn prose(source: &str, base: usize) -> Prose {
                 in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
             }
             Event::End(TagEnd::Link) => in_autolink = false,
+            Event::Start(Tag::HtmlBlock) => {
+                skip_depth += 1;
+                record_comments(&mut builder, source, span);
+            }
+            Event::InlineHtml(_) => record_comments(&mut builder, source, span),
             Event::Start(tag) => {
                 if skips_content(&tag) {
                     skip_depth += 1;
@@ -46,6 +51,12 @@ pub fn prose(source: &str, base: usize) -> Prose {
     let mut prose = builder.finish();
     crate::text::urls::mask_urls(&mut prose.text);
     prose
+}
+
+fn record_comments(builder: &mut ProseBuilder, source: &str, span: Span) {
+    for comment in scan_comments(source, span) {
+        builder.comment(comment);
+    }
 }
 
 fn push_text(builder: &mut ProseBuilder, source: &str, text: &str, span: Span) {
@@ -130,6 +141,14 @@ mod tests {
     #[test]
     fn autolinks_are_not_prose() {
         assert_eq!(paragraphs("Go to <https://example.com> now.\n"), ["Go to  now."]);
+    }
+
+    #[test]
+    fn comments_are_recorded_but_code_is_not_searched() {
+        let source = "<!-- copydesk-disable -->\n\nText <!-- inline --> here.\n\n```\n<!-- code -->\n```\n";
+        let prose = prose(source, 0);
+        let bodies: Vec<&str> = prose.comments.iter().map(|c| &source[c.body.range()]).collect();
+        assert_eq!(bodies, [" copydesk-disable ", " inline "]);
     }
 
     #[test]

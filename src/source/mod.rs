@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::error::SourceError;
 use crate::position::{LineCol, LineIndex, Span};
-pub use prose::Prose;
+pub use prose::{Comment, Prose};
 
 /// The input format of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

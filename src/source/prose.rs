@@ -71,6 +71,35 @@ impl OffsetMap {
     }
 }
 
+/// An HTML comment (`<!-- … -->`) in the source: where inline suppressions live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comment {
+    /// The whole comment, delimiters included.
+    pub span: Span,
+    /// The text between the delimiters.
+    pub body: Span,
+}
+
+/// Find the comments in `source[range]`, in order; an unclosed one runs to the end.
+pub fn scan_comments(source: &str, range: Span) -> Vec<Comment> {
+    let mut comments = Vec::new();
+    let mut at = range.start;
+    while let Some(found) = source.get(at..range.end).and_then(|s| s.find("<!--")) {
+        let open = at + found;
+        let body_start = open + 4;
+        let (body_end, end) = match source.get(body_start..range.end).and_then(|s| s.find("-->")) {
+            Some(close) => (body_start + close, body_start + close + 3),
+            None => (range.end, range.end),
+        };
+        comments.push(Comment {
+            span: Span::new(open, end),
+            body: Span::new(body_start, body_end),
+        });
+        at = end;
+    }
+    comments
+}
+
 /// The checkable text of a document and its structure, in prose offsets.
 #[derive(Debug, Clone, Default)]
 pub struct Prose {
@@ -86,6 +115,8 @@ pub struct Prose {
     pub sentences: Vec<Range<usize>>,
     /// The whole prose text, as one range.
     pub whole: Range<usize>,
+    /// HTML comments of Markdown and HTML sources, in source order.
+    pub comments: Vec<Comment>,
 }
 
 /// Builds [`Prose`] from pieces of source text, one block at a time.
@@ -132,6 +163,11 @@ impl ProseBuilder {
     /// True while a block is open.
     pub fn in_block(&self) -> bool {
         self.block_start.is_some()
+    }
+
+    /// Record a comment found in the source (comments arrive in source order).
+    pub fn comment(&mut self, comment: Comment) {
+        self.prose.comments.push(comment);
     }
 
     /// Append `text`, which stands for the source bytes `source`.
@@ -199,6 +235,7 @@ impl Prose {
             paragraphs,
             lines,
             sentences,
+            comments: Vec::new(),
         }
     }
 }
@@ -233,6 +270,15 @@ mod tests {
         let prose = b.finish();
         assert_eq!(prose.map.to_source(1..2), Span::new(1, 6));
         assert_eq!(prose.map.to_source(0..3), Span::new(0, 7));
+    }
+
+    #[test]
+    fn comments_are_found_with_their_bodies() {
+        let source = "a <!-- one --> b <!--two-->\n<!-- open";
+        let found = scan_comments(source, Span::new(0, source.len()));
+        let bodies: Vec<&str> = found.iter().map(|c| &source[c.body.range()]).collect();
+        assert_eq!(bodies, [" one ", "two", " open"]);
+        assert_eq!(&source[found[0].span.range()], "<!-- one -->");
     }
 
     #[test]

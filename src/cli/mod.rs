@@ -1,0 +1,148 @@
+//! The command line: a thin layer over the library that maps results to exit statuses.
+
+mod check;
+mod rules;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use copydesk::report::OutputFormat;
+use copydesk::{Format, RuleSet, RuleSource, Severity};
+
+/// Files checked in parallel before their results are written.
+const BATCH: usize = 256;
+
+#[derive(Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Checks news copy for fact-consistency problems before it is published"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles (files, folders, or standard input).
+    Check(CheckArgs),
+    /// List the loaded rules.
+    Rules(RuleArgs),
+    /// Run every rule's own `tests` examples.
+    TestRules(RuleArgs),
+}
+
+#[derive(Args)]
+struct RuleArgs {
+    /// Add a rule pack: a folder of YAML rule files (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Do not load the embedded default pack.
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files and folders to check (folders are walked for .txt, .md, .markdown); `-` reads standard input.
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rule_args: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+    /// Report only findings at or above this severity.
+    #[arg(long, value_enum, default_value = "info")]
+    min_severity: Severity,
+    /// Exit 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value = "warning")]
+    fail_on: FailOn,
+    /// Article date (YYYY-MM-DD) for articles that do not give one.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<String>,
+    /// Read the article from standard input.
+    #[arg(long)]
+    stdin: bool,
+    /// Name to report for standard input (its extension sets the format).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Input format, instead of the one implied by each file's extension.
+    #[arg(long, value_enum)]
+    input_format: Option<Format>,
+    /// Colour in the human format.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+/// Exit statuses: 0 clean, 1 findings, 2 usage, rule or I/O error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Clean = 0,
+    Findings = 1,
+    Error = 2,
+}
+
+/// Parse the command line and run; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Status::Error as u8 } else { 0 });
+        }
+    };
+    let status = match cli.command {
+        Command::Check(args) => check::check(&args),
+        Command::Rules(args) => rules::list_rules(&args),
+        Command::TestRules(args) => rules::test_rules(&args),
+    };
+    ExitCode::from(status as u8)
+}
+
+fn parse_date(value: &str) -> Result<String, String> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let valid = parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u32>(), Ok(1..=31));
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("`{value}` is not a date of the form YYYY-MM-DD"))
+    }
+}
+
+fn load_rules(args: &RuleArgs) -> Result<RuleSet, Status> {
+    let mut sources = Vec::new();
+    if !args.no_default_rules {
+        sources.push(RuleSource::Builtin);
+    }
+    sources.extend(args.rules.iter().cloned().map(RuleSource::Dir));
+    RuleSet::load(&sources).map_err(|e| {
+        eprintln!("{e}");
+        eprintln!("copydesk: error: the rules could not be loaded; nothing was checked");
+        Status::Error
+    })
+}
