@@ -1,9 +1,12 @@
 //! The engine: every rule over one document, many documents in parallel, stable order.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::select::RuleSelection;
+use crate::config::{FileSettings, Project};
 use crate::error::SourceError;
 use crate::finding::Finding;
 use crate::rule::RuleSet;
@@ -30,9 +33,28 @@ pub struct CheckOptions {
 impl RuleSet {
     /// Run every rule over `doc`; findings come sorted by position, then rule id.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        self.check_selected(doc, None)
+    }
+
+    /// Run the rules `selection` enables (all when `None`), at the severities it sets.
+    pub fn check_selected(&self, doc: &Document, selection: Option<&RuleSelection>) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for rule in self.rules() {
+        for (i, rule) in self.rules().iter().enumerate() {
+            if selection.is_some_and(|s| !s.is_enabled(i)) {
+                continue;
+            }
+            let first = findings.len();
             rule.run(doc, &mut findings);
+            if let Some(severity) = selection.and_then(|s| s.severity(i)) {
+                for finding in &mut findings[first..] {
+                    // A weaker case the rule reported below its level stays below the new one.
+                    finding.severity = if finding.severity == rule.severity {
+                        severity
+                    } else {
+                        finding.severity.min(severity)
+                    };
+                }
+            }
         }
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule_id()).cmp(&(b.span.start, b.span.end, b.rule_id()))
@@ -58,11 +80,23 @@ impl RuleSet {
         format: Format,
         options: &CheckOptions,
     ) -> Result<CheckedFile, SourceError> {
+        self.check_bytes_selected(path, bytes, format, options, None)
+    }
+
+    /// [`RuleSet::check_bytes`] with only the rules `selection` enables.
+    pub fn check_bytes_selected(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+        format: Format,
+        options: &CheckOptions,
+        selection: Option<&RuleSelection>,
+    ) -> Result<CheckedFile, SourceError> {
         let mut doc = Document::from_bytes(path, bytes, format)?;
         if doc.date.is_none() {
             doc.date.clone_from(&options.date);
         }
-        let findings = self.check(&doc);
+        let findings = self.check_selected(&doc, selection);
         Ok(CheckedFile { doc, findings })
     }
 
@@ -74,4 +108,44 @@ impl RuleSet {
     ) -> Vec<Result<CheckedFile, SourceError>> {
         paths.par_iter().map(|p| self.check_file(p, options)).collect()
     }
+}
+
+/// One file to check, with the project (configuration and rules) that applies to it.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The file.
+    pub path: PathBuf,
+    /// Its project.
+    pub project: Arc<Project>,
+    /// The project's settings for this file.
+    pub settings: FileSettings,
+    /// Its input format.
+    pub format: Format,
+}
+
+impl Job {
+    /// Read, parse and check the file with its project's rules and settings.
+    pub fn run(&self, options: &CheckOptions) -> Result<CheckedFile, SourceError> {
+        let bytes = std::fs::read(&self.path).map_err(|source| SourceError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        self.run_on(bytes, options)
+    }
+
+    /// Check `bytes` as the contents of the file.
+    pub fn run_on(&self, bytes: Vec<u8>, options: &CheckOptions) -> Result<CheckedFile, SourceError> {
+        self.project.rules.check_bytes_selected(
+            &self.path.display().to_string(),
+            bytes,
+            self.format,
+            options,
+            Some(&self.settings.selection),
+        )
+    }
+}
+
+/// Check many jobs in parallel; results keep the order of `jobs`.
+pub fn run_jobs(jobs: &[Job], options: &CheckOptions) -> Vec<Result<CheckedFile, SourceError>> {
+    jobs.par_iter().map(|job| job.run(options)).collect()
 }

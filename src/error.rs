@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-/// A problem in a rule file, with the place it was found.
+/// A problem in a rule or configuration file, with the place it was found.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
 #[error("{path}:{line}:{column}: {message}")]
 pub struct RuleError {
@@ -92,6 +92,9 @@ pub enum Error {
     /// An article could not be read.
     #[error(transparent)]
     Source(#[from] SourceError),
+    /// A configuration file is broken.
+    #[error(transparent)]
+    Config(RuleErrors),
     /// A rule folder could not be read.
     #[error("{}: cannot read rule folder: {source}", .path.display())]
     RuleDir {

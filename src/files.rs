@@ -20,11 +20,19 @@ pub struct WalkError {
 /// Expand `paths`: files are kept as given, folders are walked (sorted, symlinks not
 /// followed) for article extensions. Problems are returned beside the files found.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
+    collect_with(paths, |_| false)
+}
+
+/// [`collect`], also keeping the files of folders that `also` accepts.
+pub fn collect_with(
+    paths: &[PathBuf],
+    mut also: impl FnMut(&Path) -> bool,
+) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut files, &mut errors);
+            walk(path, &mut files, &mut errors, &mut also);
         } else {
             files.push(path.clone());
         }
@@ -32,10 +40,17 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<WalkError>,
+    also: &mut dyn FnMut(&Path) -> bool,
+) {
     for entry in WalkDir::new(dir).sort_by_file_name() {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_article(e.path()) => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() && (is_article(e.path()) || also(e.path())) => {
+                files.push(e.into_path())
+            }
             Ok(_) => {}
             Err(e) => errors.push(WalkError {
                 path: e.path().unwrap_or(dir).display().to_string(),
@@ -45,7 +60,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
     }
 }
 
-fn is_article(path: &Path) -> bool {
+/// True for files with one of the [`ARTICLE_EXTENSIONS`].
+pub fn is_article(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))

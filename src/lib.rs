@@ -21,6 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod config;
 pub mod engine;
 pub mod error;
 pub mod files;
@@ -34,7 +35,7 @@ pub mod source;
 pub mod text;
 mod yaml;
 
-pub use engine::{CheckOptions, CheckedFile};
+pub use engine::{run_jobs, CheckOptions, CheckedFile, Job};
 pub use error::{Error, RuleError, RuleErrors, SourceError};
 pub use finding::{Edit, Finding, Fix, Label, RuleInfo};
 pub use position::{LineCol, LineIndex, Span};

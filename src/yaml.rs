@@ -111,3 +111,24 @@ fn clean_message(message: &str) -> String {
         .unwrap_or(rest);
     format!("{}{skip}", &message[..i])
 }
+
+/// Parse a project configuration file (`copydesk.yaml`); an empty file is the default.
+pub fn config_file(path: &str, text: &str) -> Result<crate::config::raw::RawConfig, RuleError> {
+    if text.trim().is_empty() {
+        return Ok(crate::config::raw::RawConfig::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        RuleError {
+            path: path.to_owned(),
+            line,
+            column,
+            message: clean_message(&e.to_string()),
+        }
+    })
+}
+
+/// Print a value as YAML (for `copydesk config`).
+pub fn to_yaml<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}

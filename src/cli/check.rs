@@ -1,19 +1,17 @@
 //! `copydesk check`: check articles and report findings.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use copydesk::config::raw::FailOn;
 use copydesk::report::{self, FileError, Summary};
-use copydesk::{files, CheckOptions, CheckedFile, Format, RuleSet, Severity, SourceError};
+use copydesk::{run_jobs, CheckOptions, CheckedFile, Job, SourceError};
 
-use super::{load_rules, CheckArgs, Color, FailOn, Status, BATCH};
+use super::plan::{self, Plan};
+use super::{CheckArgs, Color, Status, BATCH};
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs) -> Status {
-    let rules = match load_rules(&args.rule_args) {
-        Ok(rules) => rules,
-        Err(status) => return status,
-    };
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
@@ -29,57 +27,54 @@ pub fn check(args: &CheckArgs) -> Status {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");
         return Status::Error;
     }
-    let (files, walk_errors) = files::collect(&paths);
+    let mut projects = args.rule_args.projects();
+    let stdin_job = if use_stdin {
+        let name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+        plan::job(PathBuf::from(name), args.input_format, &mut projects)
+    } else {
+        None
+    };
+    let Plan { jobs, errors } = match plan::plan(&paths, args.input_format, &mut projects) {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut reporter = report::reporter(args.format, color);
-    let mut summary = Summary::default();
-    for e in walk_errors {
-        summary.errors.push(FileError {
-            path: e.path.clone(),
-            message: e.to_string(),
-        });
-    }
+    let mut run = Run {
+        args,
+        reporter: report::reporter(args.format, color),
+        summary: Summary {
+            errors,
+            ..Summary::default()
+        },
+        failed: false,
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut worst: Option<Severity> = None;
-    let mut emit = |result: Result<CheckedFile, SourceError>, summary: &mut Summary| -> io::Result<()> {
-        match result {
-            Ok(mut file) => {
-                file.findings.retain(|f| f.severity >= args.min_severity);
-                summary.files += 1;
-                for f in &file.findings {
-                    summary.count(f.severity);
-                    worst = worst.max(Some(f.severity));
-                }
-                reporter.file(&mut out, &file)
-            }
-            Err(e) => {
-                summary.errors.push(file_error(&e));
-                Ok(())
-            }
-        }
-    };
     let mut written = Ok(());
-    if use_stdin {
-        written = emit(check_stdin(&rules, args, &options), &mut summary);
+    if let Some(job) = &stdin_job {
+        written = run.emit(
+            &mut out,
+            job,
+            read_stdin(&job.path).and_then(|b| job.run_on(b, &options)),
+        );
     }
-    for chunk in files.chunks(BATCH) {
+    for chunk in jobs.chunks(BATCH) {
         if written.is_err() {
             break;
         }
-        for result in rules.check_files(chunk, &options) {
-            written = written.and_then(|()| emit(result, &mut summary));
+        for (job, result) in chunk.iter().zip(run_jobs(chunk, &options)) {
+            written = written.and_then(|()| run.emit(&mut out, job, result));
         }
     }
     let finished = written
-        .and_then(|()| reporter.finish(&mut out, &summary))
+        .and_then(|()| run.reporter.finish(&mut out, &run.summary))
         .and_then(|()| out.flush());
     drop(out);
-    for e in &summary.errors {
+    for e in &run.summary.errors {
         eprintln!("copydesk: error: {}", e.message);
     }
     if let Err(e) = finished {
@@ -88,23 +83,47 @@ pub fn check(args: &CheckArgs) -> Status {
             return Status::Error;
         }
     }
-    status_of(&summary, worst, args.fail_on)
-}
-
-fn status_of(summary: &Summary, worst: Option<Severity>, fail_on: FailOn) -> Status {
-    if !summary.errors.is_empty() {
-        return Status::Error;
-    }
-    let threshold = match fail_on {
-        FailOn::Info => Severity::Info,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
-        FailOn::Never => return Status::Clean,
-    };
-    if worst.is_some_and(|w| w >= threshold) {
+    if !run.summary.errors.is_empty() {
+        Status::Error
+    } else if run.failed {
         Status::Findings
     } else {
         Status::Clean
+    }
+}
+
+/// The state of one run: where findings go and what they add up to.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    reporter: Box<dyn report::Reporter>,
+    summary: Summary,
+    failed: bool,
+}
+
+impl Run<'_> {
+    /// Filter, count and report the result of one job.
+    fn emit(
+        &mut self,
+        out: &mut dyn Write,
+        job: &Job,
+        result: Result<CheckedFile, SourceError>,
+    ) -> io::Result<()> {
+        let mut file = match result {
+            Ok(file) => file,
+            Err(e) => {
+                self.summary.errors.push(file_error(&e));
+                return Ok(());
+            }
+        };
+        let min_severity = self.args.min_severity.unwrap_or(job.settings.min_severity);
+        let fail_on: FailOn = self.args.fail_on.unwrap_or(job.settings.fail_on);
+        file.findings.retain(|f| f.severity >= min_severity);
+        self.summary.files += 1;
+        for f in &file.findings {
+            self.summary.count(f.severity);
+            self.failed |= fail_on.fails(f.severity);
+        }
+        self.reporter.file(out, &file)
     }
 }
 
@@ -119,24 +138,13 @@ fn file_error(e: &SourceError) -> FileError {
     }
 }
 
-fn check_stdin(
-    rules: &RuleSet,
-    args: &CheckArgs,
-    options: &CheckOptions,
-) -> Result<CheckedFile, SourceError> {
-    let name = args
-        .stdin_filename
-        .clone()
-        .unwrap_or_else(|| "<stdin>".to_owned());
+fn read_stdin(name: &Path) -> Result<Vec<u8>, SourceError> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|source| SourceError::Io {
-            path: PathBuf::from(&name),
+            path: name.to_owned(),
             source,
         })?;
-    let format = options
-        .format
-        .unwrap_or_else(|| Format::from_path(std::path::Path::new(&name)));
-    rules.check_bytes(&name, bytes, format, options)
+    Ok(bytes)
 }

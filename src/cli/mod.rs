@@ -1,6 +1,8 @@
 //! The command line: a thin layer over the library that maps results to exit statuses.
 
 mod check;
+mod config;
+mod plan;
 mod rules;
 
 use std::path::PathBuf;
@@ -8,8 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use copydesk::config::raw::FailOn;
 use copydesk::report::OutputFormat;
-use copydesk::{Format, RuleSet, RuleSource, Severity};
+use copydesk::{Format, Severity};
 
 /// Files checked in parallel before their results are written.
 const BATCH: usize = 256;
@@ -33,6 +36,8 @@ enum Command {
     Rules(RuleArgs),
     /// Run every rule's own `tests` examples.
     TestRules(RuleArgs),
+    /// Print the configuration that applies to a file.
+    Config(config::ConfigArgs),
 }
 
 #[derive(Args)]
@@ -43,14 +48,12 @@ struct RuleArgs {
     /// Do not load the embedded default pack.
     #[arg(long)]
     no_default_rules: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Info,
-    Warning,
-    Error,
-    Never,
+    /// Use this configuration for every file instead of finding `copydesk.yaml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    no_config: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,12 +73,12 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
-    /// Report only findings at or above this severity.
-    #[arg(long, value_enum, default_value = "info")]
-    min_severity: Severity,
-    /// Exit 1 when a finding at or above this severity is reported.
-    #[arg(long, value_enum, default_value = "warning")]
-    fail_on: FailOn,
+    /// Report only findings at or above this severity [default: info, or the configuration's].
+    #[arg(long, value_enum)]
+    min_severity: Option<Severity>,
+    /// Exit 1 when a finding at or above this severity is reported [default: warning, or the configuration's].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
@@ -114,6 +117,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::check(&args),
         Command::Rules(args) => rules::list_rules(&args),
         Command::TestRules(args) => rules::test_rules(&args),
+        Command::Config(args) => config::show(&args),
     };
     ExitCode::from(status as u8)
 }
@@ -132,17 +136,4 @@ fn parse_date(value: &str) -> Result<String, String> {
     } else {
         Err(format!("`{value}` is not a date of the form YYYY-MM-DD"))
     }
-}
-
-fn load_rules(args: &RuleArgs) -> Result<RuleSet, Status> {
-    let mut sources = Vec::new();
-    if !args.no_default_rules {
-        sources.push(RuleSource::Builtin);
-    }
-    sources.extend(args.rules.iter().cloned().map(RuleSource::Dir));
-    RuleSet::load(&sources).map_err(|e| {
-        eprintln!("{e}");
-        eprintln!("copydesk: error: the rules could not be loaded; nothing was checked");
-        Status::Error
-    })
 }

@@ -4,11 +4,12 @@ use std::io::{self, Write};
 
 use copydesk::selftest;
 
-use super::{load_rules, RuleArgs, Status};
+use super::plan::rules_here;
+use super::{RuleArgs, Status};
 
 /// Run `copydesk rules`.
 pub fn list_rules(args: &RuleArgs) -> Status {
-    let rules = match load_rules(args) {
+    let rules = match rules_here(args) {
         Ok(rules) => rules,
         Err(status) => return status,
     };
@@ -31,7 +32,7 @@ pub fn list_rules(args: &RuleArgs) -> Status {
 
 /// Run `copydesk test-rules`.
 pub fn test_rules(args: &RuleArgs) -> Status {
-    let rules = match load_rules(args) {
+    let rules = match rules_here(args) {
         Ok(rules) => rules,
         Err(status) => return status,
     };

@@ -78,21 +78,9 @@ impl NamesCheck {
     pub fn compile(raw: &RawNames, shared: Arc<SharedDictionary>) -> Result<Self, String> {
         let mut prefer = HashMap::new();
         if !raw.prefer.0.is_empty() {
-            let dict = shared.get();
             for (name, form) in &raw.prefer.0 {
-                let entity = dict
-                    .entities
-                    .iter()
-                    .position(|e| &e.raw.name == name)
+                let entity = preferred_entity(shared.get(), name, form)?
                     .ok_or_else(|| format!("`prefer`: no entity named `{name}` in the dictionary"))?;
-                let known = dict.forms.iter().any(|f| {
-                    f.entity == entity
-                        && &f.text == form
-                        && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
-                });
-                if !known {
-                    return Err(format!("`prefer`: `{form}` is not a correct form of `{name}`"));
-                }
                 prefer.insert(entity, form.clone());
             }
         }
@@ -104,6 +92,21 @@ impl NamesCheck {
             titles: OnceLock::new(),
             former: raw.former.clone(),
         })
+    }
+
+    /// Add house-style choices (entity name, form) made outside the rule; choices for
+    /// entities this dictionary lacks are skipped. Returns which choices applied; the
+    /// error gives the index of a choice whose form is wrong.
+    pub fn add_preferences(&mut self, choices: &[(String, String)]) -> Result<Vec<bool>, (usize, String)> {
+        let mut applied = Vec::with_capacity(choices.len());
+        for (i, (name, form)) in choices.iter().enumerate() {
+            let entity = preferred_entity(self.shared.get(), name, form).map_err(|e| (i, e))?;
+            if let Some(entity) = entity {
+                self.prefer.insert(entity, form.clone());
+            }
+            applied.push(entity.is_some());
+        }
+        Ok(applied)
     }
 
     fn dict(&self) -> &Dictionary {
@@ -149,6 +152,22 @@ impl Check for NamesCheck {
             NamesFind::OutdatedTitles => self.outdated_titles(doc, list, emit),
             NamesFind::FirstReference => self.first_reference(list, emit),
         }
+    }
+}
+
+/// The entity named `name`, when the dictionary has it; an error when `form` is not
+/// one of its correct forms.
+fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<usize>, String> {
+    let Some(entity) = dict.entities.iter().position(|e| e.raw.name == name) else {
+        return Ok(None);
+    };
+    let known = dict.forms.iter().any(|f| {
+        f.entity == entity && f.text == form && matches!(f.kind, FormKind::Canonical | FormKind::Accepted)
+    });
+    if known {
+        Ok(Some(entity))
+    } else {
+        Err(format!("`prefer`: `{form}` is not a correct form of `{name}`"))
     }
 }
 

@@ -131,6 +131,28 @@ impl RuleSet {
         &self.rules
     }
 
+    /// Give every names rule house-style choices (entity name, form). Returns, for each
+    /// choice, whether some rule's dictionary has its entity; the error names the
+    /// entity whose form is not one of its correct forms.
+    pub fn add_name_preferences(
+        &mut self,
+        choices: &[(String, String)],
+    ) -> Result<Vec<bool>, (String, String)> {
+        let mut known = vec![false; choices.len()];
+        for rule in &mut self.rules {
+            if let super::CheckKind::Names(check) = &mut rule.check {
+                let applied = check.add_preferences(choices).map_err(|(i, message)| {
+                    let name = choices.get(i).map_or_else(String::new, |(n, _)| n.clone());
+                    (name, message)
+                })?;
+                for (k, a) in known.iter_mut().zip(applied) {
+                    *k |= a;
+                }
+            }
+        }
+        Ok(known)
+    }
+
     /// A rule set holding only `rule`.
     pub fn single(rule: &Rule) -> RuleSet {
         RuleSet {

@@ -13,7 +13,8 @@ use crate::position::{LineCol, LineIndex, Span};
 pub use prose::{Comment, Prose};
 
 /// The input format of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text: lines are paragraphs unless a line goes on in lower case.
     Text,

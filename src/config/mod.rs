@@ -1,0 +1,492 @@
+//! Project configuration: `copydesk.yaml`, found from each checked file's folder
+//! upwards, chooses rule packs, switches rules on and off, overrides severities, sets
+//! house style and adds file extensions, for all files or for the paths matching globs.
+
+pub mod raw;
+pub mod select;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+
+use crate::error::{Error, RuleError, RuleErrors};
+use crate::rule::raw::Severity;
+use crate::rule::{RuleSet, RuleSource};
+use crate::source::Format;
+use raw::{FailOn, RawConfig};
+use select::{RuleSelection, Selector};
+
+/// File names a configuration may have, in the order they are looked for in a folder.
+pub const CONFIG_FILE_NAMES: [&str; 2] = ["copydesk.yaml", ".copydesk.yaml"];
+
+/// A configuration file, read and parsed.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its folder: packs and `files` globs are relative to it.
+    pub dir: PathBuf,
+    /// What it says.
+    pub raw: RawConfig,
+    text: String,
+}
+
+impl ConfigFile {
+    /// Read and parse a configuration file; errors name its path, line and column.
+    pub fn read(path: &Path) -> Result<ConfigFile, RuleError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+            path: shown.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read configuration: {e}"),
+        })?;
+        let raw = crate::yaml::config_file(&shown, &text)?;
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let dir = absolute.parent().map(Path::to_owned).unwrap_or_default();
+        Ok(ConfigFile {
+            path: path.to_owned(),
+            dir,
+            raw,
+            text,
+        })
+    }
+
+    /// The nearest configuration file in `dir` or a folder above it.
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(dir).ok()?;
+        absolute.ancestors().find_map(|d| {
+            CONFIG_FILE_NAMES
+                .iter()
+                .map(|name| d.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+    }
+
+    /// An error about `value`, placed where the file first writes it.
+    fn error_at(&self, value: &str, message: String) -> RuleError {
+        let (line, column) = locate(&self.text, value);
+        RuleError {
+            path: self.path.display().to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// The 1-based line and column where `value` is first written as a YAML scalar
+/// (bare or quoted), or 1:1.
+fn locate(text: &str, value: &str) -> (usize, usize) {
+    let is_edge = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || "-_/*.".contains(c)));
+    for (i, line) in text.lines().enumerate() {
+        let code = line.split(" #").next().unwrap_or_default();
+        for (at, _) in code.match_indices(value) {
+            let before = code[..at].chars().next_back();
+            let after = code[at + value.len()..].chars().next();
+            if is_edge(before) && is_edge(after) {
+                return (i + 1, code[..at].chars().count() + 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
+/// Rule packs given on the command line, which every configuration gets.
+#[derive(Debug, Clone, Default)]
+pub struct CommandLineRules {
+    /// Extra pack folders (`--rules`).
+    pub packs: Vec<PathBuf>,
+    /// Leave out the embedded pack whatever the configuration says.
+    pub no_default_rules: bool,
+}
+
+/// Settings that can be made for all files or for some.
+#[derive(Debug, Clone, Default)]
+struct Settings {
+    disable: Vec<Selector>,
+    enable: Vec<Selector>,
+    severity: Vec<(Selector, Severity)>,
+    min_severity: Option<Severity>,
+}
+
+#[derive(Debug, Clone)]
+struct Override {
+    files: GlobSet,
+    settings: Settings,
+}
+
+/// A configuration (or none) with its rules loaded and its selectors checked.
+#[derive(Debug)]
+pub struct Project {
+    /// The configuration file, if one applies.
+    pub file: Option<ConfigFile>,
+    /// The rules it loads.
+    pub rules: Arc<RuleSet>,
+    /// Where the rules come from, in load order.
+    pub sources: Vec<RuleSource>,
+    base: Settings,
+    overrides: Vec<Override>,
+    fail_on: FailOn,
+}
+
+/// The settings that apply to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSettings {
+    /// Which rules run, at which severity.
+    pub selection: RuleSelection,
+    /// Findings below this severity are not reported.
+    pub min_severity: Severity,
+    /// Findings at or above this make the run fail.
+    pub fail_on: FailOn,
+}
+
+impl Project {
+    /// Load the rules a configuration names, and check its rule selectors and
+    /// house-style choices against them.
+    pub fn load(file: Option<ConfigFile>, cli: &CommandLineRules) -> Result<Project, Error> {
+        let default_config = RawConfig {
+            default_rules: true,
+            ..RawConfig::default()
+        };
+        let raw = file.as_ref().map_or(&default_config, |f| &f.raw);
+        let mut sources = Vec::new();
+        if raw.default_rules && !cli.no_default_rules {
+            sources.push(RuleSource::Builtin);
+        }
+        if let Some(f) = &file {
+            sources.extend(raw.packs.iter().map(|p| RuleSource::Dir(f.dir.join(p))));
+        }
+        sources.extend(cli.packs.iter().cloned().map(RuleSource::Dir));
+        let mut rules = RuleSet::load(&sources)?;
+        let mut errors = Vec::new();
+        let fault = |value: &str, message: String| match &file {
+            Some(f) => f.error_at(value, message),
+            None => RuleError {
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message,
+            },
+        };
+        apply_house_style(&mut rules, raw, &mut |v, m| errors.push(fault(v, m)));
+        let mut compile = |s: &str| -> Option<Selector> {
+            match Selector::parse(s) {
+                Ok(selector) if selector.matches_any(&rules) => Some(selector),
+                Ok(_) => {
+                    errors.push(fault(s, format!("`{s}` names no loaded rule")));
+                    None
+                }
+                Err(message) => {
+                    errors.push(fault(s, message));
+                    None
+                }
+            }
+        };
+        let base = settings(
+            &raw.disable,
+            &raw.enable,
+            &raw.severity,
+            raw.min_severity,
+            &mut compile,
+        );
+        let mut overrides = Vec::new();
+        let mut glob_errors = Vec::new();
+        for o in &raw.overrides {
+            let settings = settings(&o.disable, &o.enable, &o.severity, o.min_severity, &mut compile);
+            match glob_set(&o.files) {
+                Ok(files) => overrides.push(Override { files, settings }),
+                Err(problem) => glob_errors.push(problem),
+            }
+        }
+        errors.extend(
+            glob_errors
+                .into_iter()
+                .map(|(pattern, message)| fault(&pattern, message)),
+        );
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| (e.line, e.column));
+            return Err(Error::Config(RuleErrors { errors }));
+        }
+        Ok(Project {
+            fail_on: raw.fail_on.unwrap_or(FailOn::Warning),
+            file,
+            rules: Arc::new(rules),
+            sources,
+            base,
+            overrides,
+        })
+    }
+
+    /// The settings for the file at `path`: the configuration's, then those of every
+    /// override whose `files` match, in order.
+    pub fn settings_for(&self, path: &Path) -> FileSettings {
+        let rules = &self.rules;
+        let mut selection = RuleSelection::all(rules);
+        let mut min_severity = Severity::Info;
+        let relative = self.relative(path);
+        let name = relative.file_name().map(PathBuf::from).unwrap_or_default();
+        let matching = self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(&relative) || o.files.is_match(&name))
+            .map(|o| &o.settings);
+        for settings in std::iter::once(&self.base).chain(matching) {
+            settings.disable.iter().for_each(|s| selection.disable(rules, s));
+            settings.enable.iter().for_each(|s| selection.enable(rules, s));
+            for (s, severity) in &settings.severity {
+                selection.set_severity(rules, s, *severity);
+            }
+            min_severity = settings.min_severity.unwrap_or(min_severity);
+        }
+        FileSettings {
+            selection,
+            min_severity,
+            fail_on: self.fail_on,
+        }
+    }
+
+    /// Everything that applies to the file at `path`, for people to read.
+    pub fn describe(&self, path: &Path) -> Resolved {
+        let settings = self.settings_for(path);
+        let mut rules = std::collections::BTreeMap::new();
+        let mut disabled = Vec::new();
+        for (i, rule) in self.rules.rules().iter().enumerate() {
+            if settings.selection.is_enabled(i) {
+                let severity = settings.selection.severity(i).unwrap_or(rule.severity);
+                rules.insert(rule.id().to_owned(), severity);
+            } else {
+                disabled.push(rule.id().to_owned());
+            }
+        }
+        let raw = self.file.as_ref().map(|f| &f.raw);
+        Resolved {
+            file: path.display().to_string(),
+            config: self.file.as_ref().map(|f| f.path.display().to_string()),
+            packs: self
+                .sources
+                .iter()
+                .map(|s| match s {
+                    RuleSource::Builtin => format!("<builtin> ({})", crate::rule::pack::BUILTIN_PACK),
+                    RuleSource::Dir(dir) => dir.display().to_string(),
+                })
+                .collect(),
+            fail_on: settings.fail_on,
+            min_severity: settings.min_severity,
+            extensions: raw.map(|r| r.extensions.clone()).unwrap_or_default(),
+            names: raw.map(|r| r.names.clone()).unwrap_or_default(),
+            rules,
+            disabled,
+        }
+    }
+
+    /// The input format the configuration gives files like `path`, if any.
+    pub fn format_for(&self, path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        let raw = &self.file.as_ref()?.raw;
+        raw.extensions
+            .iter()
+            .find(|(e, _)| e.trim_start_matches('.').eq_ignore_ascii_case(ext))
+            .map(|(_, format)| *format)
+    }
+
+    /// `path` relative to the configuration's folder (as given when outside it).
+    fn relative(&self, path: &Path) -> PathBuf {
+        let Some(file) = &self.file else {
+            return path.to_owned();
+        };
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        absolute
+            .strip_prefix(&file.dir)
+            .map_or_else(|_| path.to_owned(), Path::to_owned)
+    }
+}
+
+/// The configuration that applies to one file, resolved (`copydesk config`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Resolved {
+    /// The file asked about.
+    pub file: String,
+    /// The configuration file that applies, if any.
+    pub config: Option<String>,
+    /// Rule packs loaded, in order.
+    pub packs: Vec<String>,
+    /// When the run fails.
+    pub fail_on: FailOn,
+    /// The least severity reported.
+    pub min_severity: Severity,
+    /// Extra extensions and their formats.
+    pub extensions: std::collections::BTreeMap<String, Format>,
+    /// House style for names.
+    pub names: raw::RawNamesStyle,
+    /// Rules that run, with their severities.
+    pub rules: std::collections::BTreeMap<String, Severity>,
+    /// Rules switched off.
+    pub disabled: Vec<String>,
+}
+
+impl Resolved {
+    /// As YAML.
+    pub fn to_yaml(&self) -> String {
+        crate::yaml::to_yaml(self)
+    }
+}
+
+fn settings(
+    disable: &[String],
+    enable: &[String],
+    severity: &std::collections::BTreeMap<String, Severity>,
+    min_severity: Option<Severity>,
+    compile: &mut dyn FnMut(&str) -> Option<Selector>,
+) -> Settings {
+    Settings {
+        disable: disable.iter().filter_map(|s| compile(s)).collect(),
+        enable: enable.iter().filter_map(|s| compile(s)).collect(),
+        severity: severity
+            .iter()
+            .filter_map(|(s, level)| Some((compile(s)?, *level)))
+            .collect(),
+        min_severity,
+    }
+}
+
+/// Globs of an override: `*` stays within one folder, `**` crosses folders; a pattern
+/// without `/` matches the file name at any depth.
+fn glob_set(patterns: &[String]) -> Result<GlobSet, (String, String)> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                (
+                    pattern.clone(),
+                    format!("`{pattern}` is not a valid glob: {}", e.kind()),
+                )
+            })?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|e| (patterns.join(" "), format!("invalid `files` globs: {e}")))
+}
+
+/// Give the names rules the configuration's house-style choices.
+fn apply_house_style(rules: &mut RuleSet, raw: &RawConfig, fault: &mut dyn FnMut(&str, String)) {
+    let choices: Vec<(String, String)> = raw
+        .names
+        .prefer
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if choices.is_empty() {
+        return;
+    }
+    match rules.add_name_preferences(&choices) {
+        Ok(known) => {
+            for ((name, _), known) in choices.iter().zip(known) {
+                if !known {
+                    fault(
+                        name,
+                        format!("`names.prefer`: no dictionary has an entity named `{name}`"),
+                    );
+                }
+            }
+        }
+        Err((name, message)) => fault(&name, message),
+    }
+}
+
+/// Configurations and their loaded projects, cached by folder, for a run over many
+/// files. Problems are kept and reported once per configuration.
+#[derive(Debug)]
+pub struct Projects {
+    cli: CommandLineRules,
+    forced: Option<PathBuf>,
+    discover: bool,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<Option<PathBuf>, Option<Arc<Project>>>,
+    errors: Vec<Error>,
+}
+
+impl Projects {
+    /// Discover configurations from each file's folder upwards (`discover`), or use
+    /// `forced` for every file; `cli` adds packs to all of them.
+    pub fn new(cli: CommandLineRules, forced: Option<PathBuf>, discover: bool) -> Projects {
+        Projects {
+            cli,
+            forced,
+            discover,
+            by_dir: HashMap::new(),
+            loaded: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The project of a file (or of standard input named `path`); `None` when its
+    /// configuration is broken (see [`Projects::take_errors`]).
+    pub fn for_file(&mut self, path: &Path) -> Option<Arc<Project>> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        self.for_dir(dir)
+    }
+
+    /// The project of files in the folder `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> Option<Arc<Project>> {
+        let config = match (&self.forced, self.discover) {
+            (Some(forced), _) => Some(forced.clone()),
+            (None, false) => None,
+            (None, true) => self
+                .by_dir
+                .entry(dir.to_owned())
+                .or_insert_with(|| ConfigFile::find(dir))
+                .clone(),
+        };
+        if let Some(found) = self.loaded.get(&config) {
+            return found.clone();
+        }
+        let project = match config.as_deref().map(ConfigFile::read).transpose() {
+            Ok(file) => Project::load(file, &self.cli),
+            Err(e) => Err(Error::Config(RuleErrors { errors: vec![e] })),
+        };
+        let project = match project {
+            Ok(p) => Some(Arc::new(p)),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        };
+        self.loaded.insert(config, project.clone());
+        project
+    }
+
+    /// The problems met so far, each configuration's once.
+    pub fn take_errors(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_located_as_whole_scalars() {
+        let text = "disable:\n  - vague-sources\n  - vague-source # vague-source\n";
+        assert_eq!(locate(text, "vague-source"), (3, 5));
+        assert_eq!(locate(text, "absent"), (1, 1));
+    }
+
+    #[test]
+    fn override_globs_keep_stars_within_folders() {
+        let set = glob_set(&["archive/*.md".to_owned()]).unwrap();
+        assert!(set.is_match("archive/a.md"));
+        assert!(!set.is_match("archive/2020/a.md"));
+        let set = glob_set(&["archive/**".to_owned()]).unwrap();
+        assert!(set.is_match("archive/2020/a.md"));
+    }
+}
