@@ -56,6 +56,7 @@ impl RuleSet {
                 }
             }
         }
+        crate::suppress::apply(doc, self, selection, &mut findings);
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule_id()).cmp(&(b.span.start, b.span.end, b.rule_id()))
         });

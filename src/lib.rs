@@ -32,6 +32,7 @@ pub mod report;
 pub mod rule;
 pub mod selftest;
 pub mod source;
+pub mod suppress;
 pub mod text;
 mod yaml;
 

@@ -2,6 +2,7 @@
 
 use globset::{Glob, GlobMatcher};
 
+use crate::finding::RuleInfo;
 use crate::rule::raw::{Category, Severity};
 use crate::rule::{Rule, RuleSet};
 
@@ -59,10 +60,15 @@ impl Selector {
 
     /// True when the selector picks `rule`.
     pub fn matches(&self, rule: &Rule) -> bool {
+        self.matches_info(&rule.info)
+    }
+
+    /// True when the selector picks the rule described by `info`.
+    pub fn matches_info(&self, info: &RuleInfo) -> bool {
         match &self.matcher {
-            Matcher::Category(category) => rule.info.category == *category,
-            Matcher::FullId(glob) => glob.is_match(rule.id()),
-            Matcher::Id(glob) => glob.is_match(rule.id().rsplit('/').next().unwrap_or_default()),
+            Matcher::Category(category) => info.category == *category,
+            Matcher::FullId(glob) => glob.is_match(&info.id),
+            Matcher::Id(glob) => glob.is_match(info.id.rsplit('/').next().unwrap_or_default()),
         }
     }
 
