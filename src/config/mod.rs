@@ -54,15 +54,21 @@ impl ConfigFile {
         })
     }
 
-    /// The nearest configuration file in `dir` or a folder above it.
+    /// The nearest configuration file in `dir` or a folder above it, relative to the
+    /// working folder when it lies inside it.
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let absolute = std::path::absolute(dir).ok()?;
-        absolute.ancestors().find_map(|d| {
+        let found = absolute.ancestors().find_map(|d| {
             CONFIG_FILE_NAMES
                 .iter()
                 .map(|name| d.join(name))
                 .find(|candidate| candidate.is_file())
-        })
+        })?;
+        let here = std::env::current_dir().ok();
+        match here.as_deref().and_then(|h| found.strip_prefix(h).ok()) {
+            Some(relative) => Some(relative.to_owned()),
+            None => Some(found),
+        }
     }
 
     /// An error about `value`, placed where the file first writes it.
