@@ -21,6 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod baseline;
 pub mod engine;
 pub mod error;
 pub mod files;
@@ -34,6 +35,7 @@ pub mod source;
 pub mod text;
 mod yaml;
 
+pub use baseline::{Baseline, BaselineError};
 pub use engine::{CheckOptions, CheckedFile};
 pub use error::{Error, RuleError, RuleErrors, SourceError};
 pub use finding::{Edit, Finding, Fix, Label, RuleInfo};

@@ -6,12 +6,16 @@ use std::path::PathBuf;
 use copydesk::report::{self, FileError, Summary};
 use copydesk::{files, CheckOptions, CheckedFile, Format, RuleSet, Severity, SourceError};
 
-use super::{load_rules, CheckArgs, Color, FailOn, Status, BATCH};
+use super::{baseline, load_rules, CheckArgs, Color, FailOn, Status, BATCH};
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs) -> Status {
     let rules = match load_rules(&args.rule_args) {
         Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let accepted = match baseline::load(args.baseline.as_deref()) {
+        Ok(accepted) => accepted,
         Err(status) => return status,
     };
     let options = CheckOptions {
@@ -49,6 +53,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let mut emit = |result: Result<CheckedFile, SourceError>, summary: &mut Summary| -> io::Result<()> {
         match result {
             Ok(mut file) => {
+                baseline::accept(accepted.as_ref(), &mut file, summary);
                 file.findings.retain(|f| f.severity >= args.min_severity);
                 summary.files += 1;
                 for f in &file.findings {
@@ -79,6 +84,7 @@ pub fn check(args: &CheckArgs) -> Status {
         .and_then(|()| reporter.finish(&mut out, &summary))
         .and_then(|()| out.flush());
     drop(out);
+    baseline::note_stale(args.format, &summary);
     for e in &summary.errors {
         eprintln!("copydesk: error: {}", e.message);
     }
