@@ -21,6 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod engine;
 pub mod error;
@@ -36,6 +37,7 @@ pub mod suppress;
 pub mod text;
 mod yaml;
 
+pub use baseline::{Baseline, BaselineError};
 pub use engine::{run_jobs, CheckOptions, CheckedFile, Job};
 pub use error::{Error, RuleError, RuleErrors, SourceError};
 pub use finding::{Edit, Finding, Fix, Label, RuleInfo};

@@ -7,11 +7,17 @@ use copydesk::config::raw::FailOn;
 use copydesk::report::{self, FileError, Summary};
 use copydesk::{run_jobs, CheckOptions, CheckedFile, Job, SourceError};
 
+use copydesk::Baseline;
+
 use super::plan::{self, Plan};
-use super::{CheckArgs, Color, Status, BATCH};
+use super::{baseline, CheckArgs, Color, Status, BATCH};
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs) -> Status {
+    let accepted = match baseline::load(args.baseline.as_deref()) {
+        Ok(accepted) => accepted,
+        Err(status) => return status,
+    };
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
@@ -45,6 +51,7 @@ pub fn check(args: &CheckArgs) -> Status {
     };
     let mut run = Run {
         args,
+        accepted: accepted.as_ref(),
         reporter: report::reporter(args.format, color),
         summary: Summary {
             errors,
@@ -74,6 +81,7 @@ pub fn check(args: &CheckArgs) -> Status {
         .and_then(|()| run.reporter.finish(&mut out, &run.summary))
         .and_then(|()| out.flush());
     drop(out);
+    baseline::note_stale(args.format, &run.summary);
     for e in &run.summary.errors {
         eprintln!("copydesk: error: {}", e.message);
     }
@@ -95,6 +103,7 @@ pub fn check(args: &CheckArgs) -> Status {
 /// The state of one run: where findings go and what they add up to.
 struct Run<'a> {
     args: &'a CheckArgs,
+    accepted: Option<&'a Baseline>,
     reporter: Box<dyn report::Reporter>,
     summary: Summary,
     failed: bool,
@@ -115,6 +124,7 @@ impl Run<'_> {
                 return Ok(());
             }
         };
+        baseline::accept(self.accepted, &mut file, &mut self.summary);
         let min_severity = self.args.min_severity.unwrap_or(job.settings.min_severity);
         let fail_on: FailOn = self.args.fail_on.unwrap_or(job.settings.fail_on);
         file.findings.retain(|f| f.severity >= min_severity);

@@ -1,5 +1,6 @@
 //! The command line: a thin layer over the library that maps results to exit statuses.
 
+mod baseline;
 mod check;
 mod config;
 mod plan;
@@ -32,6 +33,8 @@ struct Cli {
 enum Command {
     /// Check articles (files, folders, or standard input).
     Check(CheckArgs),
+    /// Accept the current findings: write them to a baseline file for `check --baseline`.
+    Baseline(baseline::BaselineArgs),
     /// List the loaded rules.
     Rules(RuleArgs),
     /// Run every rule's own `tests` examples.
@@ -94,6 +97,9 @@ struct CheckArgs {
     /// Colour in the human format.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Report only findings not accepted in this baseline file (see `copydesk baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 /// Exit statuses: 0 clean, 1 findings, 2 usage, rule or I/O error.
@@ -115,6 +121,7 @@ pub fn run() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => check::check(&args),
+        Command::Baseline(args) => baseline::write_baseline(&args),
         Command::Rules(args) => rules::list_rules(&args),
         Command::TestRules(args) => rules::test_rules(&args),
         Command::Config(args) => config::show(&args),

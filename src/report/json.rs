@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{located, Reporter, Summary};
+use crate::baseline::Entry;
 use crate::engine::CheckedFile;
 use crate::finding::Finding;
 use crate::position::Span;
@@ -13,7 +14,8 @@ use crate::source::Document;
 /// Version of the JSON layout; raised on any incompatible change.
 pub const JSON_VERSION: u32 = 1;
 
-/// Writes `{"version", "findings": […], "errors": […], "summary": {…}}`, streaming the findings.
+/// Writes `{"version", "findings": […], "errors": […], "stale_baseline": […], "summary": {…}}`,
+/// streaming the findings.
 #[derive(Debug, Default)]
 pub struct JsonReporter {
     started: bool,
@@ -80,6 +82,33 @@ struct JsonFinding<'a> {
     fix: Option<JsonFix<'a>>,
     note: Option<&'a str>,
     link: Option<&'a str>,
+}
+
+/// A baseline entry that no longer occurs.
+#[derive(Serialize)]
+struct JsonStaleEntry<'a> {
+    path: &'a str,
+    rule: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    context: &'a str,
+    count: usize,
+    line: usize,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Entry> for JsonStaleEntry<'a> {
+    fn from(e: &'a Entry) -> Self {
+        JsonStaleEntry {
+            path: &e.path,
+            rule: &e.rule,
+            matched: &e.matched,
+            context: &e.context,
+            count: e.count,
+            line: e.line,
+            message: &e.message,
+        }
+    }
 }
 
 fn to_json<'a>(doc: &'a Document, f: &'a Finding) -> JsonFinding<'a> {
@@ -152,6 +181,7 @@ impl Reporter for JsonReporter {
             .iter()
             .map(|e| serde_json::json!({"path": e.path, "error": e.message}))
             .collect();
+        let stale: Vec<JsonStaleEntry> = summary.stale_baseline.iter().map(JsonStaleEntry::from).collect();
         let tail = serde_json::json!({
             "files": summary.files,
             "findings": summary.findings(),
@@ -161,8 +191,9 @@ impl Reporter for JsonReporter {
         });
         writeln!(
             out,
-            "\n],\"errors\":{},\"summary\":{}}}",
+            "\n],\"errors\":{},\"stale_baseline\":{},\"summary\":{}}}",
             serde_json::Value::Array(errors),
+            serde_json::to_string(&stale)?,
             tail
         )
     }

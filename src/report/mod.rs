@@ -8,6 +8,7 @@ mod snapshot;
 use std::io::{self, Write};
 use std::path::{Component, Path};
 
+use crate::baseline::Entry;
 use crate::engine::CheckedFile;
 use crate::finding::Finding;
 use crate::position::LineCol;
@@ -50,6 +51,8 @@ pub struct Summary {
     pub by_severity: [usize; 3],
     /// Files that could not be checked.
     pub errors: Vec<FileError>,
+    /// Baseline entries of the checked files that no longer occur.
+    pub stale_baseline: Vec<Entry>,
 }
 
 impl Summary {
