@@ -25,6 +25,7 @@ pub mod engine;
 pub mod error;
 pub mod files;
 pub mod finding;
+pub mod fix;
 pub mod names;
 pub mod position;
 pub mod report;
@@ -36,7 +37,7 @@ mod yaml;
 
 pub use engine::{CheckOptions, CheckedFile};
 pub use error::{Error, RuleError, RuleErrors, SourceError};
-pub use finding::{Edit, Finding, Fix, Label, RuleInfo};
+pub use finding::{Applicability, Edit, Finding, Fix, Label, RuleInfo};
 pub use position::{LineCol, LineIndex, Span};
 pub use rule::raw::{Category, Severity};
 pub use rule::{Rule, RuleSet, RuleSource};

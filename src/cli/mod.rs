@@ -1,6 +1,7 @@
 //! The command line: a thin layer over the library that maps results to exit statuses.
 
 mod check;
+mod fix;
 mod rules;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ struct Cli {
 enum Command {
     /// Check articles (files, folders, or standard input).
     Check(CheckArgs),
+    /// Apply the safe fixes of articles in place (or show them with --dry-run).
+    Fix(fix::FixArgs),
     /// List the loaded rules.
     Rules(RuleArgs),
     /// Run every rule's own `tests` examples.
@@ -112,6 +115,7 @@ pub fn run() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => check::check(&args),
+        Command::Fix(args) => fix::fix(&args),
         Command::Rules(args) => rules::list_rules(&args),
         Command::TestRules(args) => rules::test_rules(&args),
     };

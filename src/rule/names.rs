@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::raw::{Pairs, Scope};
 use super::{Check, Emitter};
-use crate::finding::Fix;
+use crate::finding::{Applicability, Fix};
 use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role, SharedDictionary};
 use crate::names::mentions::{mentions, Mention};
 use crate::names::similar::NameIndex;
@@ -197,6 +197,7 @@ impl NamesCheck {
         right: &str,
         emit: &mut Emitter<'_>,
         related: Vec<(Range<usize>, String)>,
+        applicability: Applicability,
     ) {
         let vars = [("fix", right), ("name", self.entity_name(m))];
         let other = related
@@ -207,7 +208,8 @@ impl NamesCheck {
             doc.source_span(m.range.clone()),
             right,
             format!("replace with “{right}”"),
-        );
+        )
+        .with_applicability(applicability);
         emit.emit_full(
             m.range.clone(),
             &[vars[0], vars[1], ("other", &other)],
@@ -223,7 +225,7 @@ impl NamesCheck {
             .filter(|m| self.dict().forms[m.form].kind == FormKind::Wrong)
         {
             let right = self.right_form(self.dict().forms[m.form].entity, self.form_text(m));
-            self.replace(doc, m, &right, emit, Vec::new());
+            self.replace(doc, m, &right, emit, Vec::new(), Applicability::Safe);
         }
     }
 
@@ -243,7 +245,7 @@ impl NamesCheck {
                 && form.family != preferred_family
             {
                 let right = self.right_form(form.entity, &form.text);
-                self.replace(doc, m, &right, emit, Vec::new());
+                self.replace(doc, m, &right, emit, Vec::new(), Applicability::Safe);
             }
         }
     }
@@ -292,7 +294,8 @@ impl NamesCheck {
                     first_main.range.clone(),
                     format!("written “{}” here", self.form_text(first_main)),
                 )];
-                self.replace(doc, m, &right, emit, related);
+                // The form used most is a guess at the intended one: a person should confirm it.
+                self.replace(doc, m, &right, emit, related, Applicability::Unsafe);
             }
         }
     }
@@ -361,7 +364,8 @@ impl NamesCheck {
                     doc.source_span(range.clone()),
                     *right,
                     format!("replace with “{right}”"),
-                );
+                )
+                .with_applicability(Applicability::Unsafe);
                 emit.emit_full(
                     range.clone(),
                     &[("fix", right), ("name", right), ("other", right)],
@@ -463,7 +467,8 @@ impl NamesCheck {
                 doc.source_span(range.clone()),
                 right.clone(),
                 format!("replace with “{right}”"),
-            );
+            )
+            .with_applicability(Applicability::Unsafe);
             emit.emit_full(
                 range.clone(),
                 &[("fix", &right), ("name", &name), ("other", &right)],
