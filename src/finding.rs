@@ -63,6 +63,18 @@ pub struct Fix {
     pub description: String,
     /// Non-overlapping edits, in source order.
     pub edits: Vec<Edit>,
+    /// Whether `copydesk fix` may apply it without review.
+    pub applicability: Applicability,
+}
+
+/// How sure a rule is of its fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Applicability {
+    /// Certain to be right: a known wrong form, a house-style choice, page furniture.
+    #[default]
+    Safe,
+    /// A likely correction that a person should confirm (a guess from spelling or counts).
+    Unsafe,
 }
 
 /// Replace the bytes of `span` with `replacement`.
@@ -83,6 +95,20 @@ impl Fix {
                 span,
                 replacement: replacement.into(),
             }],
+            applicability: Applicability::Safe,
         }
+    }
+
+    /// The same fix with another applicability.
+    pub fn with_applicability(self, applicability: Applicability) -> Self {
+        Fix {
+            applicability,
+            ..self
+        }
+    }
+
+    /// True when the fix may be applied without review.
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
     }
 }

@@ -3,6 +3,7 @@
 mod baseline;
 mod check;
 mod config;
+mod fix;
 mod plan;
 mod rules;
 
@@ -35,6 +36,8 @@ enum Command {
     Check(CheckArgs),
     /// Accept the current findings: write them to a baseline file for `check --baseline`.
     Baseline(baseline::BaselineArgs),
+    /// Apply the safe fixes of articles in place (or show them with --dry-run).
+    Fix(fix::FixArgs),
     /// List the loaded rules.
     Rules(RuleArgs),
     /// Run every rule's own `tests` examples.
@@ -122,6 +125,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::check(&args),
         Command::Baseline(args) => baseline::write_baseline(&args),
+        Command::Fix(args) => fix::fix(&args),
         Command::Rules(args) => rules::list_rules(&args),
         Command::TestRules(args) => rules::test_rules(&args),
         Command::Config(args) => config::show(&args),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::raw::{Pairs, Scope};
 use super::{Check, Emitter};
-use crate::finding::Fix;
+use crate::finding::{Applicability, Fix};
 use crate::names::dictionary::{Dictionary, EntityKind, FormKind, Role, SharedDictionary};
 use crate::names::mentions::{mentions, Mention};
 use crate::names::similar::NameIndex;
@@ -216,6 +216,7 @@ impl NamesCheck {
         right: &str,
         emit: &mut Emitter<'_>,
         related: Vec<(Range<usize>, String)>,
+        applicability: Applicability,
     ) {
         let vars = [("fix", right), ("name", self.entity_name(m))];
         let other = related
@@ -226,7 +227,8 @@ impl NamesCheck {
             doc.source_span(m.range.clone()),
             right,
             format!("replace with “{right}”"),
-        );
+        )
+        .with_applicability(applicability);
         emit.emit_full(
             m.range.clone(),
             &[vars[0], vars[1], ("other", &other)],
@@ -242,7 +244,7 @@ impl NamesCheck {
             .filter(|m| self.dict().forms[m.form].kind == FormKind::Wrong)
         {
             let right = self.right_form(self.dict().forms[m.form].entity, self.form_text(m));
-            self.replace(doc, m, &right, emit, Vec::new());
+            self.replace(doc, m, &right, emit, Vec::new(), Applicability::Safe);
         }
     }
 
@@ -262,7 +264,7 @@ impl NamesCheck {
                 && form.family != preferred_family
             {
                 let right = self.right_form(form.entity, &form.text);
-                self.replace(doc, m, &right, emit, Vec::new());
+                self.replace(doc, m, &right, emit, Vec::new(), Applicability::Safe);
             }
         }
     }
@@ -311,7 +313,8 @@ impl NamesCheck {
                     first_main.range.clone(),
                     format!("written “{}” here", self.form_text(first_main)),
                 )];
-                self.replace(doc, m, &right, emit, related);
+                // The form used most is a guess at the intended one: a person should confirm it.
+                self.replace(doc, m, &right, emit, related, Applicability::Unsafe);
             }
         }
     }
@@ -380,7 +383,8 @@ impl NamesCheck {
                     doc.source_span(range.clone()),
                     *right,
                     format!("replace with “{right}”"),
-                );
+                )
+                .with_applicability(Applicability::Unsafe);
                 emit.emit_full(
                     range.clone(),
                     &[("fix", right), ("name", right), ("other", right)],
@@ -482,7 +486,8 @@ impl NamesCheck {
                 doc.source_span(range.clone()),
                 right.clone(),
                 format!("replace with “{right}”"),
-            );
+            )
+            .with_applicability(Applicability::Unsafe);
             emit.emit_full(
                 range.clone(),
                 &[("fix", &right), ("name", &name), ("other", &right)],
