@@ -35,7 +35,7 @@ pub fn check(args: &CheckArgs) -> Status {
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut reporter = report::reporter(args.format, color);
+    let mut reporter = report::reporter(args.format, color, &rules);
     let mut summary = Summary::default();
     for e in walk_errors {
         summary.errors.push(FileError {
