@@ -11,7 +11,7 @@ fn snapshot_of(path: &std::path::Path) -> String {
         .check_file(path, &CheckOptions::default())
         .expect("fixture is readable");
     let mut out = Vec::new();
-    let mut reporter = report::reporter(OutputFormat::Snapshot, false);
+    let mut reporter = report::reporter(OutputFormat::Snapshot, false, &[&rules]);
     reporter.file(&mut out, &file).expect("write");
     let mut summary = Summary {
         files: 1,

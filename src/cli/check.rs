@@ -52,7 +52,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let mut run = Run {
         args,
         accepted: accepted.as_ref(),
-        reporter: report::reporter(args.format, color),
+        reporter: report::reporter(args.format, color, &rule_sets(stdin_job.iter().chain(&jobs))),
         summary: Summary {
             errors,
             ..Summary::default()
@@ -135,6 +135,18 @@ impl Run<'_> {
         }
         self.reporter.file(out, &file)
     }
+}
+
+/// The distinct rule sets of the jobs, in order of first use.
+fn rule_sets<'a>(jobs: impl Iterator<Item = &'a Job>) -> Vec<&'a copydesk::RuleSet> {
+    let mut sets: Vec<&copydesk::RuleSet> = Vec::new();
+    for job in jobs {
+        let set = job.project.rules.as_ref();
+        if !sets.iter().any(|s| std::ptr::eq(*s, set)) {
+            sets.push(set);
+        }
+    }
+    sets
 }
 
 fn file_error(e: &SourceError) -> FileError {

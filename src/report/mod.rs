@@ -1,9 +1,15 @@
 //! Reporters: write checked files to any writer in one output format.
 
+mod checkstyle;
+mod github;
 mod human;
 mod json;
+mod jsonl;
 mod line;
+mod paths;
+mod sarif;
 mod snapshot;
+mod wire;
 
 use std::io::{self, Write};
 use std::path::{Component, Path};
@@ -13,11 +19,16 @@ use crate::engine::CheckedFile;
 use crate::finding::Finding;
 use crate::position::LineCol;
 use crate::rule::raw::Severity;
+use crate::rule::RuleSet;
 use crate::source::Document;
 
+pub use checkstyle::CheckstyleReporter;
+pub use github::GithubReporter;
 pub use human::HumanReporter;
 pub use json::JsonReporter;
+pub use jsonl::JsonLinesReporter;
 pub use line::LineReporter;
+pub use sarif::SarifReporter;
 pub use snapshot::SnapshotReporter;
 
 /// Output formats of `copydesk check`.
@@ -31,6 +42,15 @@ pub enum OutputFormat {
     Json,
     /// Deterministic plain text, meant to be committed and reviewed as a diff.
     Snapshot,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…::…`), one per finding.
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JSON Lines: one object per finding, then errors and a summary line.
+    #[value(name = "jsonl")]
+    JsonLines,
 }
 
 /// A problem that stopped one file from being checked.
@@ -75,13 +95,18 @@ pub trait Reporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// The reporter for `format`; `color` applies to the human format only.
-pub fn reporter(format: OutputFormat, color: bool) -> Box<dyn Reporter> {
+/// The reporter for `format`; `color` applies to the human format only, and `rules`
+/// (the rules of the run) give SARIF its rule metadata.
+pub fn reporter(format: OutputFormat, color: bool, rules: &[&RuleSet]) -> Box<dyn Reporter> {
     match format {
         OutputFormat::Human => Box::new(HumanReporter::new(color)),
         OutputFormat::Line => Box::new(LineReporter),
         OutputFormat::Json => Box::new(JsonReporter::default()),
         OutputFormat::Snapshot => Box::new(SnapshotReporter),
+        OutputFormat::Sarif => Box::new(SarifReporter::new(rules)),
+        OutputFormat::Github => Box::new(GithubReporter),
+        OutputFormat::Checkstyle => Box::new(CheckstyleReporter::default()),
+        OutputFormat::JsonLines => Box::new(JsonLinesReporter),
     }
 }
 
