@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions checked when a folder is walked.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// A path that could not be walked.
 #[derive(Debug, thiserror::Error)]

@@ -254,3 +254,64 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(copydesk(&["frobnicate"]).status.code(), Some(2));
 }
+
+const PAGE: &str = "tests/fixtures/articles/bridge-closure.html";
+
+#[test]
+fn an_html_page_is_read_as_html() {
+    let out = copydesk(&["check", "--format", "line", PAGE]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = stdout(&out);
+    assert!(
+        out.contains(&format!(
+            "{PAGE}:62:6: warning: Comment-section furniture, not article text: “Comments are closed.” [copydesk/comments-closed]"
+        )),
+        "{out}"
+    );
+    // The same words inside <pre> (line 48) are code, not prose.
+    assert!(!out.contains(&format!("{PAGE}:48:")), "{out}");
+}
+
+#[test]
+fn input_format_html_on_standard_input() {
+    let page = "<pre>Comments are closed.</pre>\r\n<footer><p>Comments\r\n  are closed.</p></footer>\r\n";
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(["check", "-", "--format", "line"])
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(page.as_bytes()).expect("write");
+        }
+        child.wait_with_output().expect("wait")
+    };
+    let html = run(&["--input-format", "html"]);
+    assert_eq!(html.status.code(), Some(1), "{}", stderr(&html));
+    assert_eq!(
+        stdout(&html).trim(),
+        "<stdin>:2:12: warning: Comment-section furniture, not article text: “Comments are closed.” [copydesk/comments-closed]"
+    );
+    let text = run(&[]);
+    assert_eq!(
+        text.status.code(),
+        Some(0),
+        "as plain text the tags are part of each line"
+    );
+}
+
+#[test]
+fn folders_are_walked_for_html_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.html"), "<p>Comments are closed.</p>\n").expect("write");
+    std::fs::write(dir.path().join("b.htm"), "<div>Comments are closed.</div>\n").expect("write");
+    std::fs::write(dir.path().join("c.xml"), "<p>Comments are closed.</p>\n").expect("write");
+    let out = copydesk(&["check", "--format", "line", dir.path().to_str().expect("path")]);
+    let out = stdout(&out);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("a.html:1:4") && out.contains("b.htm:1:6"), "{out}");
+}

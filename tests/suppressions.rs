@@ -71,3 +71,16 @@ fn plain_text_has_no_comments_to_read() {
         6
     );
 }
+
+#[test]
+fn html_comments_suppress_too() {
+    let page = "<html><body>\n<article>\n<p>Reports suggest the plan will fail.</p>\n\
+                <!-- copydesk-disable-next-line vague-source -->\n\
+                <p>Reports suggest the plan will <em>fail</em>.</p>\n\
+                <!-- copydesk-disable boilerplate -->\n<footer><p>Comments are closed.</p></footer>\n\
+                <!-- copydesk-enable -->\n<p>Share on Facebook</p>\n</article>\n</body></html>\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("page.html"), page).expect("write");
+    let out = check(dir.path(), "page.html");
+    assert_eq!(found(&out), ["3 [copydesk/vague-source]", "9 [copydesk/share-buttons]"]);
+}

@@ -71,7 +71,7 @@ enum Color {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files and folders to check (folders are walked for .txt, .md, .markdown); `-` reads standard input.
+    /// Files and folders to check (folders are walked for .txt, .md, .markdown, .html, .htm); `-` reads standard input.
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
     #[command(flatten)]

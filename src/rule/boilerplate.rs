@@ -210,7 +210,7 @@ impl Check for BoilerplateCheck {
                 continue;
             }
             let range = crate::text::trim_range(text, lines[i].start..lines[i + len - 1].end);
-            let span = doc.whole_lines(doc.source_span(range.clone()));
+            let span = doc.removal_span(doc.source_span(range.clone()));
             let count = len.to_string();
             let description = if len == 1 {
                 "delete this line".to_owned()

@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod front_matter;
+pub mod html;
 pub mod markdown;
 pub mod prose;
 
@@ -20,10 +21,13 @@ pub enum Format {
     Text,
     /// CommonMark with tables and front matter.
     Markdown,
+    /// HTML pages and fragments (CMS exports, scraped pages).
+    Html,
 }
 
 impl Format {
-    /// The format implied by a file name (Markdown for `.md`, `.markdown`, `.mdown`).
+    /// The format implied by a file name: Markdown for `.md`, `.markdown`, `.mdown`,
+    /// `.mkd`; HTML for `.html`, `.htm`, `.xhtml`; plain text otherwise.
     pub fn from_path(path: &Path) -> Format {
         let ext = path
             .extension()
@@ -32,6 +36,7 @@ impl Format {
             .to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
             _ => Format::Text,
         }
     }
@@ -50,7 +55,8 @@ pub struct Document {
     pub lines: LineIndex,
     /// The visible prose, mapped back to `text`.
     pub prose: Prose,
-    /// The article date (front matter `date:` or set by the caller), as `YYYY-MM-DD…`.
+    /// The article date (Markdown front matter `date:`, an HTML page's publication
+    /// `<meta>` or first `<time datetime>`, or set by the caller), as `YYYY-MM-DD…`.
     pub date: Option<String>,
     /// Analyses shared by checks, computed on first use.
     pub cache: cache::AnalysisCache,
@@ -66,6 +72,10 @@ impl Document {
                 let front = front_matter::parse(&text).map_err(|e| e.with_path(&path))?;
                 let (start, date) = front.map_or((0, None), |f| (f.body_start, f.date));
                 (markdown::prose(&text, start), date)
+            }
+            Format::Html => {
+                let page = html::parse(&text);
+                (page.prose, page.date)
             }
         };
         let lines = LineIndex::new(&text);
@@ -161,6 +171,15 @@ impl Document {
     /// The source text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or_default()
+    }
+
+    /// The source a fix deletes to remove the prose at `span`: whole lines in text and
+    /// Markdown, the text alone in HTML (where one line may hold markup or a whole page).
+    pub fn removal_span(&self, span: Span) -> Span {
+        match self.format {
+            Format::Html => span,
+            Format::Text | Format::Markdown => self.whole_lines(span),
+        }
     }
 
     /// The span of whole source lines covering `span`, including the final line break.
