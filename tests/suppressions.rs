@@ -82,5 +82,8 @@ fn html_comments_suppress_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("page.html"), page).expect("write");
     let out = check(dir.path(), "page.html");
-    assert_eq!(found(&out), ["3 [copydesk/vague-source]", "9 [copydesk/share-buttons]"]);
+    assert_eq!(
+        found(&out),
+        ["3 [copydesk/vague-source]", "9 [copydesk/share-buttons]"]
+    );
 }
