@@ -28,6 +28,7 @@ pub mod error;
 pub mod files;
 pub mod finding;
 pub mod fix;
+pub mod lsp;
 pub mod names;
 pub mod position;
 pub mod report;

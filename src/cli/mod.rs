@@ -44,6 +44,8 @@ enum Command {
     TestRules(RuleArgs),
     /// Print the configuration that applies to a file.
     Config(config::ConfigArgs),
+    /// Run a language server (LSP) over standard input and output, for editors.
+    Lsp(RuleArgs),
 }
 
 #[derive(Args)]
@@ -129,6 +131,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::list_rules(&args),
         Command::TestRules(args) => rules::test_rules(&args),
         Command::Config(args) => config::show(&args),
+        Command::Lsp(args) => lsp(&args),
     };
     ExitCode::from(status as u8)
 }
@@ -146,5 +149,24 @@ fn parse_date(value: &str) -> Result<String, String> {
         Ok(value.to_owned())
     } else {
         Err(format!("`{value}` is not a date of the form YYYY-MM-DD"))
+    }
+}
+
+fn lsp(args: &RuleArgs) -> Status {
+    let options = copydesk::lsp::LspOptions {
+        cli: copydesk::config::CommandLineRules {
+            packs: args.rules.clone(),
+            no_default_rules: args.no_default_rules,
+        },
+        config: args.config.clone(),
+        no_config: args.no_config,
+    };
+    match copydesk::lsp::serve_stdio(options) {
+        Ok(copydesk::lsp::Ending::Clean) => Status::Clean,
+        Ok(copydesk::lsp::Ending::Abrupt) => Status::Findings,
+        Err(e) => {
+            eprintln!("copydesk: error: language server: {e}");
+            Status::Error
+        }
     }
 }
