@@ -1,6 +1,6 @@
 //! The language server end to end: the built binary driven over stdio as an editor would.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -138,8 +138,8 @@ fn file_uri(path: &Path) -> String {
 /// Apply LSP text edits (UTF-16 positions) to `text`.
 fn apply(text: &str, edits: &[Value]) -> String {
     let offset = |position: &Value| -> usize {
-        let line = position["line"].as_u64().unwrap() as usize;
-        let character = position["character"].as_u64().unwrap() as usize;
+        let line = position["line"].as_u64().expect("well-formed edit") as usize;
+        let character = position["character"].as_u64().expect("well-formed edit") as usize;
         let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
         let mut units = 0;
         for (i, c) in text[start..].char_indices() {
@@ -156,7 +156,7 @@ fn apply(text: &str, edits: &[Value]) -> String {
             (
                 offset(&e["range"]["start"]),
                 offset(&e["range"]["end"]),
-                e["newText"].as_str().unwrap(),
+                e["newText"].as_str().expect("well-formed edit"),
             )
         })
         .collect();
@@ -171,7 +171,7 @@ fn apply(text: &str, edits: &[Value]) -> String {
 fn find<'a>(diagnostics: &'a Value, code: &str) -> &'a Value {
     diagnostics["diagnostics"]
         .as_array()
-        .unwrap()
+        .expect("well-formed edit")
         .iter()
         .find(|d| d["code"] == code)
         .unwrap_or_else(|| panic!("no {code} in {diagnostics}"))
