@@ -17,7 +17,7 @@ use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
     DidOpenTextDocument, DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{CodeActionRequest, RegisterCapability, Request as _};
+use lsp_types::request::{CodeActionRequest, RegisterCapability, Request as _, Shutdown};
 use lsp_types::{
     CodeActionOptions, CodeActionParams, CodeActionProviderCapability, Diagnostic,
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, InitializeParams,
@@ -144,6 +144,7 @@ struct Server<'a> {
     /// Rule and configuration files that carry problem diagnostics.
     problem_files: HashSet<Url>,
     next_request: i32,
+    shutting_down: bool,
 }
 
 impl<'a> Server<'a> {
@@ -156,13 +157,14 @@ impl<'a> Server<'a> {
             documents: documents::Documents::default(),
             problem_files: HashSet::new(),
             next_request: 0,
+            shutting_down: false,
         }
     }
 
     fn run(&mut self) -> Result<Ending, LspError> {
         loop {
             let Ok(message) = self.connection.receiver.recv() else {
-                return Ok(Ending::Abrupt);
+                return Ok(self.ending());
             };
             if let Some(ending) = self.handle(message)? {
                 return Ok(ending);
@@ -173,25 +175,40 @@ impl<'a> Server<'a> {
                     return Ok(ending);
                 }
             }
-            self.publish_changed()?;
+            if !self.shutting_down {
+                self.publish_changed()?;
+            }
         }
     }
 
     fn handle(&mut self, message: Message) -> Result<Option<Ending>, LspError> {
         match message {
-            Message::Request(request) => {
-                if self.connection.handle_shutdown(&request)? {
-                    return Ok(Some(Ending::Clean));
-                }
-                self.request(request)?;
+            Message::Request(request) if request.method == Shutdown::METHOD => {
+                self.shutting_down = true;
+                self.send(Response::new_ok(request.id, ()).into())?;
             }
+            Message::Request(request) if self.shutting_down => {
+                let message = "the server is shutting down".to_owned();
+                let response = Response::new_err(request.id, ErrorCode::InvalidRequest as i32, message);
+                self.send(response.into())?;
+            }
+            Message::Request(request) => self.request(request)?,
             Message::Notification(n) if n.method == lsp_types::notification::Exit::METHOD => {
-                return Ok(Some(Ending::Abrupt));
+                return Ok(Some(self.ending()));
             }
             Message::Notification(n) => self.notification(n)?,
             Message::Response(_) => {}
         }
         Ok(None)
+    }
+
+    /// Clean after a `shutdown` request, abrupt otherwise.
+    fn ending(&self) -> Ending {
+        if self.shutting_down {
+            Ending::Clean
+        } else {
+            Ending::Abrupt
+        }
     }
 
     fn request(&mut self, request: Request) -> Result<(), LspError> {
