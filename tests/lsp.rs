@@ -1,138 +1,15 @@
 //! The language server end to end: the built binary driven over stdio as an editor would.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+#[path = "common/lsp_client.rs"]
+mod lsp_client;
 
+use std::path::Path;
+
+use lsp_client::{file_uri, Client};
 use serde_json::{json, Value};
 
-/// A client speaking JSON-RPC with LSP framing to a `copydesk lsp` process.
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    incoming: Receiver<Value>,
-    next_id: i64,
-}
-
-impl Client {
-    fn start(dir: &Path, args: &[&str]) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .arg("lsp")
-            .args(args)
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server starts");
-        let stdin = child.stdin.take().expect("stdin");
-        let stdout = child.stdout.take().expect("stdout");
-        let (sender, incoming) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_message(&mut reader) {
-                if sender.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        Client {
-            child,
-            stdin,
-            incoming,
-            next_id: 0,
-        }
-    }
-
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Send a request and wait for its response, answering server requests meanwhile.
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let message = self.next();
-            if message["id"] == id && message.get("method").is_none() {
-                assert!(message.get("error").is_none(), "{message}");
-                return message["result"].clone();
-            }
-        }
-    }
-
-    /// The next message from the server; server requests are answered with null.
-    fn next(&mut self) -> Value {
-        let message = self
-            .incoming
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the server answers in time");
-        if message.get("method").is_some() && message.get("id").is_some() {
-            let id = message["id"].clone();
-            self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
-        }
-        message
-    }
-
-    /// The next diagnostics published for `uri`.
-    fn diagnostics(&mut self, uri: &str) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri {
-                return message["params"].clone();
-            }
-        }
-    }
-
-    fn initialize(&mut self, root: &Path, capabilities: Value) -> Value {
-        let result = self.request(
-            "initialize",
-            json!({"processId": null, "rootUri": file_uri(root), "capabilities": capabilities}),
-        );
-        self.notify("initialized", json!({}));
-        result
-    }
-
-    fn finish(mut self) -> Option<i32> {
-        let result = self.request("shutdown", Value::Null);
-        assert_eq!(result, Value::Null);
-        self.notify("exit", Value::Null);
-        drop(self.stdin);
-        self.child.wait().expect("the server exits").code()
-    }
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 {
-            return None;
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some(n) = header.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-fn file_uri(path: &Path) -> String {
-    format!("file://{}", path.display())
+fn start(dir: &Path) -> Client {
+    Client::start(Path::new(env!("CARGO_BIN_EXE_copydesk")), dir, &[])
 }
 
 /// Apply LSP text edits (UTF-16 positions) to `text`.
@@ -186,7 +63,7 @@ fn open_change_code_action_and_shutdown() {
     let path = dir.path().join("story.md");
     std::fs::write(&path, STORY).expect("write");
     let uri = file_uri(&path);
-    let mut client = Client::start(dir.path(), &[]);
+    let mut client = start(dir.path());
     let init = client.initialize(dir.path(), json!({}));
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(init["serverInfo"]["name"], "copydesk");
@@ -260,7 +137,7 @@ fn disabling_a_rule_for_a_line_inserts_a_suppression() {
     let dir = tempfile::tempdir().expect("temp dir");
     let uri = file_uri(&dir.path().join("page.html"));
     let page = "<p>Reports suggest <em>the</em> plan failed.</p>\n";
-    let mut client = Client::start(dir.path(), &[]);
+    let mut client = start(dir.path());
     client.initialize(dir.path(), json!({}));
     client.notify(
         "textDocument/didOpen",
@@ -292,7 +169,7 @@ fn disabling_a_rule_for_a_line_inserts_a_suppression() {
 fn utf8_positions_when_offered_and_edits_coalesce() {
     let dir = tempfile::tempdir().expect("temp dir");
     let uri = file_uri(&dir.path().join("story.txt"));
-    let mut client = Client::start(dir.path(), &[]);
+    let mut client = start(dir.path());
     let init = client.initialize(
         dir.path(),
         json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
@@ -329,7 +206,7 @@ fn a_broken_configuration_is_a_diagnostic_on_its_file_and_a_fix_rechecks() {
     let config = dir.path().join("copydesk.yaml");
     std::fs::write(&config, "disable: [vague-sorce]\n").expect("write");
     let uri = file_uri(&dir.path().join("story.txt"));
-    let mut client = Client::start(dir.path(), &[]);
+    let mut client = start(dir.path());
     client.initialize(
         dir.path(),
         json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
