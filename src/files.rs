@@ -60,6 +60,44 @@ fn walk(
     }
 }
 
+/// A file to check: given by name, or found while walking a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The file.
+    pub path: PathBuf,
+    /// True when it was found in a folder (and so is checked only for a known extension).
+    pub walked: bool,
+}
+
+/// Walk `paths` lazily, in order: files as given, folders sorted and recursively, symlinks
+/// not followed. Every regular file of a folder is yielded (with `walked` set), so the
+/// caller can decide by extension and configuration; memory does not grow with the
+/// number of files.
+pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, WalkError>> + '_ {
+    paths
+        .iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Result<Found, WalkError>>> {
+            if !path.is_dir() {
+                return Box::new(std::iter::once(Ok(Found {
+                    path: path.clone(),
+                    walked: false,
+                })));
+            }
+            let entries = WalkDir::new(path).sort_by_file_name().into_iter();
+            Box::new(entries.filter_map(move |entry| match entry {
+                Ok(e) if e.file_type().is_file() => Some(Ok(Found {
+                    path: e.into_path(),
+                    walked: true,
+                })),
+                Ok(_) => None,
+                Err(e) => Some(Err(WalkError {
+                    path: e.path().unwrap_or(path).display().to_string(),
+                    message: e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
+                })),
+            }))
+        })
+}
+
 /// True for files with one of the [`ARTICLE_EXTENSIONS`].
 pub fn is_article(path: &Path) -> bool {
     path.extension()

@@ -6,10 +6,10 @@ use clap::Args;
 
 use copydesk::baseline::{Baseline, Entry};
 use copydesk::report::{OutputFormat, Summary};
-use copydesk::{run_jobs, CheckOptions, CheckedFile, Format, Severity};
+use copydesk::{CheckOptions, CheckedFile, Format, Severity};
 
-use super::plan::{self, Plan};
-use super::{parse_date, RuleArgs, Status, BATCH};
+use super::plan;
+use super::{parse_date, RuleArgs, Status};
 
 /// Where `copydesk baseline` writes unless told otherwise.
 const DEFAULT_OUTPUT: &str = "copydesk-baseline.json";
@@ -43,15 +43,18 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
         format: args.input_format,
     };
     let mut projects = args.rule_args.projects();
-    let Plan { jobs, errors } = match plan::plan(&args.paths, args.input_format, &mut projects) {
-        Ok(plan) => plan,
-        Err(status) => return status,
-    };
-    let mut errors: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+    if let Err(status) = plan::load_first(&args.paths, &mut projects) {
+        return status;
+    }
+    let mut errors: Vec<String> = Vec::new();
     let mut entries = Vec::new();
     let mut checked = 0;
-    for chunk in jobs.chunks(BATCH) {
-        for (job, result) in chunk.iter().zip(run_jobs(chunk, &options)) {
+    let walked = plan::check_each(
+        &args.paths,
+        args.input_format,
+        &mut projects,
+        &options,
+        |job, result| {
             match result {
                 Ok(file) => {
                     checked += 1;
@@ -61,7 +64,12 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
                 }
                 Err(e) => errors.push(e.to_string()),
             }
-        }
+            true
+        },
+    );
+    match walked {
+        Ok(walk_errors) => errors.extend(walk_errors.into_iter().map(|e| e.message)),
+        Err(status) => return status,
     }
     let baseline = Baseline::from_entries(entries);
     if let Err(e) = baseline.write(&args.output) {

@@ -2,15 +2,16 @@
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use copydesk::config::raw::FailOn;
 use copydesk::report::{self, FileError, Summary};
-use copydesk::{run_jobs, CheckOptions, CheckedFile, Job, SourceError};
+use copydesk::{CheckOptions, CheckedFile, Job, RuleSet, SourceError};
 
 use copydesk::Baseline;
 
-use super::plan::{self, Plan};
-use super::{baseline, CheckArgs, Color, Status, BATCH};
+use super::plan;
+use super::{baseline, CheckArgs, Color, Status};
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs) -> Status {
@@ -40,10 +41,9 @@ pub fn check(args: &CheckArgs) -> Status {
     } else {
         None
     };
-    let Plan { jobs, errors } = match plan::plan(&paths, args.input_format, &mut projects) {
-        Ok(plan) => plan,
-        Err(status) => return status,
-    };
+    if let Err(status) = plan::load_first(&paths, &mut projects) {
+        return status;
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -52,11 +52,9 @@ pub fn check(args: &CheckArgs) -> Status {
     let mut run = Run {
         args,
         accepted: accepted.as_ref(),
-        reporter: report::reporter(args.format, color, &rule_sets(stdin_job.iter().chain(&jobs))),
-        summary: Summary {
-            errors,
-            ..Summary::default()
-        },
+        reporter: report::reporter(args.format, color, &[]),
+        known_rules: Vec::new(),
+        summary: Summary::default(),
         failed: false,
     };
     let stdout = io::stdout();
@@ -69,14 +67,23 @@ pub fn check(args: &CheckArgs) -> Status {
             read_stdin(&job.path).and_then(|b| job.run_on(b, &options)),
         );
     }
-    for chunk in jobs.chunks(BATCH) {
-        if written.is_err() {
-            break;
+    let checked = plan::check_each(
+        &paths,
+        args.input_format,
+        &mut projects,
+        &options,
+        |job, result| {
+            written = std::mem::replace(&mut written, Ok(())).and_then(|()| run.emit(&mut out, job, result));
+            written.is_ok()
+        },
+    );
+    let stopped = match checked {
+        Ok(mut walk_errors) => {
+            run.summary.errors.append(&mut walk_errors);
+            false
         }
-        for (job, result) in chunk.iter().zip(run_jobs(chunk, &options)) {
-            written = written.and_then(|()| run.emit(&mut out, job, result));
-        }
-    }
+        Err(_) => true,
+    };
     let finished = written
         .and_then(|()| run.reporter.finish(&mut out, &run.summary))
         .and_then(|()| out.flush());
@@ -91,7 +98,7 @@ pub fn check(args: &CheckArgs) -> Status {
             return Status::Error;
         }
     }
-    if !run.summary.errors.is_empty() {
+    if stopped || !run.summary.errors.is_empty() {
         Status::Error
     } else if run.failed {
         Status::Findings
@@ -105,6 +112,8 @@ struct Run<'a> {
     args: &'a CheckArgs,
     accepted: Option<&'a Baseline>,
     reporter: Box<dyn report::Reporter>,
+    /// Rule sets the reporter has been told about.
+    known_rules: Vec<Arc<RuleSet>>,
     summary: Summary,
     failed: bool,
 }
@@ -117,6 +126,11 @@ impl Run<'_> {
         job: &Job,
         result: Result<CheckedFile, SourceError>,
     ) -> io::Result<()> {
+        let rules = &job.project.rules;
+        if !self.known_rules.iter().any(|known| Arc::ptr_eq(known, rules)) {
+            self.reporter.rules(rules);
+            self.known_rules.push(Arc::clone(rules));
+        }
         let mut file = match result {
             Ok(file) => file,
             Err(e) => {
@@ -135,18 +149,6 @@ impl Run<'_> {
         }
         self.reporter.file(out, &file)
     }
-}
-
-/// The distinct rule sets of the jobs, in order of first use.
-fn rule_sets<'a>(jobs: impl Iterator<Item = &'a Job>) -> Vec<&'a copydesk::RuleSet> {
-    let mut sets: Vec<&copydesk::RuleSet> = Vec::new();
-    for job in jobs {
-        let set = job.project.rules.as_ref();
-        if !sets.iter().any(|s| std::ptr::eq(*s, set)) {
-            sets.push(set);
-        }
-    }
-    sets
 }
 
 fn file_error(e: &SourceError) -> FileError {

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use copydesk::fix::{unified_diff, write_fixed, FixPlan};
-use copydesk::{run_jobs, CheckOptions, CheckedFile, Format, Job, SourceError};
+use copydesk::{CheckOptions, CheckedFile, Format, Job, SourceError};
 
-use super::plan::{self, Plan};
-use super::{parse_date, RuleArgs, Status, BATCH};
+use super::plan;
+use super::{parse_date, RuleArgs, Status};
 
 /// The name standard input is known by in messages and diff headers.
 const STDIN_NAME: &str = "<stdin>";
@@ -66,20 +66,19 @@ pub(super) fn fix(args: &FixArgs) -> Status {
     } else {
         None
     };
-    let Plan { jobs, errors } = match plan::plan(&paths, args.input_format, &mut projects) {
-        Ok(plan) => plan,
-        Err(status) => return status,
-    };
-    let mut totals = Totals::default();
-    for e in errors {
-        eprintln!("copydesk: error: {}", e.message);
-        totals.failed = true;
+    if let Err(status) = plan::load_first(&paths, &mut projects) {
+        return status;
     }
+    let mut totals = Totals::default();
     if let Some(job) = &stdin_job {
         fix_stdin(job, args, &options, &mut totals);
     }
-    for chunk in jobs.chunks(BATCH) {
-        for (job, result) in chunk.iter().zip(run_jobs(chunk, &options)) {
+    let walked = plan::check_each(
+        &paths,
+        args.input_format,
+        &mut projects,
+        &options,
+        |job, result| {
             match result {
                 Ok(file) => fix_file(&job.path, &file, args.dry_run, &mut totals),
                 Err(e) => {
@@ -87,7 +86,17 @@ pub(super) fn fix(args: &FixArgs) -> Status {
                     totals.failed = true;
                 }
             }
+            true
+        },
+    );
+    match walked {
+        Ok(walk_errors) => {
+            for e in walk_errors {
+                eprintln!("copydesk: error: {}", e.message);
+                totals.failed = true;
+            }
         }
+        Err(status) => return status,
     }
     let verb = if args.dry_run { "would fix" } else { "fixed" };
     eprintln!(

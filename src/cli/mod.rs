@@ -16,9 +16,6 @@ use copydesk::config::raw::FailOn;
 use copydesk::report::OutputFormat;
 use copydesk::{Format, Severity};
 
-/// Files checked in parallel before their results are written.
-const BATCH: usize = 256;
-
 #[derive(Parser)]
 #[command(
     name = "copydesk",

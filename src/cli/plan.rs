@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use copydesk::config::{CommandLineRules, Project, Projects};
+use copydesk::files::{Found, WalkError};
 use copydesk::report::FileError;
-use copydesk::{files, Format, Job, RuleSet};
+use copydesk::{files, run_jobs, CheckOptions, CheckedFile, Format, Job, RuleSet, SourceError};
 
 use super::{RuleArgs, Status};
 
@@ -21,40 +22,100 @@ impl RuleArgs {
     }
 }
 
-/// The files of a run and the problems met finding them.
-pub struct Plan {
-    /// One job per file, in the order given (folders sorted).
-    pub jobs: Vec<Job>,
-    /// Paths that could not be walked.
+/// Files checked together: at most this many…
+const BATCH_FILES: usize = 256;
+/// …and about this many bytes, so memory stays bounded whatever the files.
+const BATCH_BYTES: u64 = 16 << 20;
+
+/// The jobs of a run, made batch by batch while folders are walked, so memory does not
+/// grow with the number of files.
+pub struct Batches<'a> {
+    walk: Box<dyn Iterator<Item = Result<Found, WalkError>> + 'a>,
+    input_format: Option<Format>,
+    /// Paths that could not be walked, so far.
     pub errors: Vec<FileError>,
 }
 
-/// Jobs for `paths` (files as given, folders walked for article extensions and the
-/// extensions their configuration adds). Stops with status 2 when a configuration is
-/// broken, after printing its problems.
-pub fn plan(
+impl<'a> Batches<'a> {
+    /// Files as given, and the files of folders that have an article extension or one
+    /// their configuration adds.
+    pub fn new(paths: &'a [PathBuf], input_format: Option<Format>) -> Self {
+        Batches {
+            walk: Box::new(files::walk_lazily(paths)),
+            input_format,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The next batch, empty at the end. A broken configuration met on the way stops
+    /// the run with status 2, after its problems are printed.
+    pub fn next_batch(&mut self, projects: &mut Projects) -> Result<Vec<Job>, Status> {
+        let mut jobs = Vec::new();
+        let mut bytes = 0;
+        while jobs.len() < BATCH_FILES && bytes < BATCH_BYTES {
+            let Some(found) = self.walk.next() else {
+                break;
+            };
+            let found = match found {
+                Ok(found) => found,
+                Err(e) => {
+                    self.errors.push(FileError {
+                        message: e.to_string(),
+                        path: e.path,
+                    });
+                    continue;
+                }
+            };
+            let Some(project) = projects.for_file(&found.path) else {
+                break;
+            };
+            if found.walked && !files::is_article(&found.path) && project.format_for(&found.path).is_none() {
+                continue;
+            }
+            bytes += std::fs::metadata(&found.path).map_or(0, |m| m.len());
+            jobs.push(job_in(found.path, self.input_format, project));
+        }
+        stop_on_config_errors(projects)?;
+        Ok(jobs)
+    }
+}
+
+/// Load the configurations and rules of the given paths themselves before anything is
+/// checked, so that a broken one stops the run with nothing reported (status 2). Those
+/// of subfolders are loaded when the walk reaches them.
+pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Status> {
+    for path in paths {
+        if path.is_dir() {
+            projects.for_dir(path);
+        } else {
+            projects.for_file(path);
+        }
+    }
+    stop_on_config_errors(projects)
+}
+
+/// Check the files of `paths` batch by batch, in order, handing each job and its result
+/// to `each`, which returns false to stop. Returns the paths that could not be walked;
+/// status 2 when a broken configuration stopped the run (its problems are printed).
+pub fn check_each(
     paths: &[PathBuf],
     input_format: Option<Format>,
     projects: &mut Projects,
-) -> Result<Plan, Status> {
-    let (found, walk_errors) = files::collect_with(paths, |path| {
-        projects
-            .for_file(path)
-            .is_some_and(|p| p.format_for(path).is_some())
-    });
-    let jobs = found
-        .into_iter()
-        .filter_map(|path| job(path, input_format, projects))
-        .collect();
-    stop_on_config_errors(projects)?;
-    let errors = walk_errors
-        .into_iter()
-        .map(|e| FileError {
-            message: e.to_string(),
-            path: e.path,
-        })
-        .collect();
-    Ok(Plan { jobs, errors })
+    options: &CheckOptions,
+    mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
+) -> Result<Vec<FileError>, Status> {
+    let mut batches = Batches::new(paths, input_format);
+    loop {
+        let jobs = batches.next_batch(projects)?;
+        if jobs.is_empty() {
+            return Ok(batches.errors);
+        }
+        for (job, result) in jobs.iter().zip(run_jobs(&jobs, options)) {
+            if !each(job, result) {
+                return Ok(batches.errors);
+            }
+        }
+    }
 }
 
 /// The job of one file (or of standard input reported as `path`).

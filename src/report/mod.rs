@@ -93,6 +93,9 @@ pub trait Reporter {
     fn file(&mut self, out: &mut dyn Write, file: &CheckedFile) -> io::Result<()>;
     /// Close the report.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// Learn the rules of a rule set whose findings may follow (for formats that
+    /// describe rules, such as SARIF).
+    fn rules(&mut self, _rules: &RuleSet) {}
 }
 
 /// The reporter for `format`; `color` applies to the human format only, and `rules`

@@ -68,17 +68,25 @@ impl SarifReporter {
             unused.id.clone(),
             descriptor(unused, first_sentence, Severity::Info),
         );
-        for rule in sets.iter().flat_map(|set| set.rules()) {
-            catalogue
-                .entry(rule.id().to_owned())
-                .or_insert_with(|| descriptor(&rule.info, rule.description(), rule.severity));
-        }
-        SarifReporter {
+        let mut reporter = SarifReporter {
             catalogue,
             rules: Vec::new(),
             rule_index: HashMap::new(),
             results: Vec::new(),
             fingerprints: Fingerprints::default(),
+        };
+        for set in sets {
+            reporter.learn(set);
+        }
+        reporter
+    }
+
+    /// Add the rules of `set` to the catalogue (rules already there keep their description).
+    fn learn(&mut self, set: &RuleSet) {
+        for rule in set.rules() {
+            self.catalogue
+                .entry(rule.id().to_owned())
+                .or_insert_with(|| descriptor(&rule.info, rule.description(), rule.severity));
         }
     }
 
@@ -208,6 +216,10 @@ fn physical(uri: &str, region: Region) -> PhysicalLocation {
 }
 
 impl Reporter for SarifReporter {
+    fn rules(&mut self, rules: &RuleSet) {
+        self.learn(rules);
+    }
+
     fn file(&mut self, _out: &mut dyn Write, file: &CheckedFile) -> io::Result<()> {
         let uri = artifact_uri(&file.doc.path);
         for f in &file.findings {
