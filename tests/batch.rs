@@ -501,3 +501,65 @@ fn write_records(dir: &Path, n: usize) -> PathBuf {
     std::fs::write(&path, lines(&records)).expect("write records");
     path
 }
+
+#[test]
+fn a_record_under_a_broken_configuration_is_an_error_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("copydesk.yaml"), "no_such_key: 1\n").expect("write");
+    let inside = dir.path().join("story.txt");
+    let records = [
+        json!({"id": "inside", "path": inside, "text": "Comments are closed.\n"}),
+        json!({"id": "outside", "text": "Comments are closed.\n"}),
+        json!({"id": "inside-again", "path": inside, "text": "Comments are closed.\n"}),
+    ];
+    let out = batch(&records);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no_such_key"), "{}", stderr(&out));
+    let values = parsed(&out);
+    let lines: Vec<(&str, &Value)> = values
+        .iter()
+        .filter(|v| v["type"] != "summary")
+        .map(|v| (v["type"].as_str().unwrap_or_default(), &v["id"]))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("error", &json!("inside")),
+            ("finding", &json!("outside")),
+            ("error", &json!("inside-again")),
+        ]
+    );
+    assert!(values[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("could not be loaded")));
+}
+
+#[test]
+fn a_baseline_accepts_the_findings_of_records_by_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let story = dir.path().join("story.txt");
+    std::fs::write(&story, "The vote passed.\nComments are closed.\n").expect("write");
+    let baseline = dir.path().join("baseline.json");
+    let status = copydesk()
+        .args(["baseline", "--output"])
+        .args([&baseline, &story])
+        .output()
+        .expect("baseline runs");
+    assert_eq!(status.status.code(), Some(0), "{}", stderr(&status));
+    let records = [
+        json!({"id": 1, "path": story, "text": "The vote passed.\nComments are closed.\n"}),
+        json!({"id": 2, "path": story, "text": "The vote passed.\nComments are closed.\nShare this article\n"}),
+    ];
+    let baseline = baseline.to_str().expect("UTF-8 path");
+    let out = run_with_input(
+        &["check", "--input", "jsonl", "--baseline", baseline],
+        lines(&records),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let values = parsed(&out);
+    let found: Vec<(&Value, &Value)> = of_type(&values, "finding")
+        .iter()
+        .map(|f| (&f["id"], &f["rule"]))
+        .collect();
+    assert_eq!(found, [(&json!(2), &json!("copydesk/share-buttons"))]);
+}
