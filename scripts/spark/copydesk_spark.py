@@ -98,6 +98,7 @@ def main():
         .appName("copydesk")
         .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
