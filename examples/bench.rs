@@ -202,7 +202,10 @@ fn release_binary() -> Result<PathBuf, String> {
     if binary.is_file() {
         Ok(binary)
     } else {
-        Err(format!("{} not found: run `cargo build --release` first", binary.display()))
+        Err(format!(
+            "{} not found: run `cargo build --release` first",
+            binary.display()
+        ))
     }
 }
 
@@ -219,7 +222,9 @@ fn article_files(sources: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
     }
     paths.sort();
     if paths.is_empty() {
-        return Err(std::io::Error::other("no articles (*.txt, *.md) in the source folders"));
+        return Err(std::io::Error::other(
+            "no articles (*.txt, *.md) in the source folders",
+        ));
     }
     Ok(paths)
 }

@@ -22,6 +22,7 @@
 //! ```
 
 pub mod baseline;
+pub mod batch;
 pub mod config;
 pub mod engine;
 pub mod error;
@@ -34,6 +35,7 @@ pub mod position;
 pub mod report;
 pub mod rule;
 pub mod selftest;
+pub mod shard;
 pub mod source;
 pub mod suppress;
 pub mod text;

@@ -54,6 +54,7 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
         args.input_format,
         &mut projects,
         &options,
+        |_| true,
         |job, result| {
             match result {
                 Ok(file) => {

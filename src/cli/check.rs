@@ -2,19 +2,27 @@
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 
 use copydesk::config::raw::FailOn;
 use copydesk::report::{self, FileError, Summary};
-use copydesk::{CheckOptions, CheckedFile, Job, RuleSet, SourceError};
-
-use copydesk::Baseline;
+use copydesk::{Baseline, CheckOptions, CheckedFile, Job, RuleSet, SourceError};
 
 use super::plan;
+use super::progress::Progress;
 use super::{baseline, CheckArgs, Color, Status};
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs) -> Status {
+    if args.input.is_some() {
+        return super::batch::check_records(args);
+    }
+    let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
+    if use_stdin && args.shard.is_some() {
+        eprintln!("copydesk: error: --shard splits files and folders; standard input cannot be sharded");
+        return Status::Error;
+    }
     let accepted = match baseline::load(args.baseline.as_deref()) {
         Ok(accepted) => accepted,
         Err(status) => return status,
@@ -23,7 +31,6 @@ pub fn check(args: &CheckArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
     };
-    let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths: Vec<PathBuf> = args
         .paths
         .iter()
@@ -49,13 +56,11 @@ pub fn check(args: &CheckArgs) -> Status {
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let format = args.output_format();
     let mut run = Run {
-        args,
-        accepted: accepted.as_ref(),
-        reporter: report::reporter(args.format, color, &[]),
+        tally: Tally::new(args, accepted.as_ref()),
+        reporter: report::reporter(format, color, &[]),
         known_rules: Vec::new(),
-        summary: Summary::default(),
-        failed: false,
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -67,29 +72,39 @@ pub fn check(args: &CheckArgs) -> Status {
             read_stdin(&job.path).and_then(|b| job.run_on(b, &options)),
         );
     }
+    let progress = Progress::new(args.no_progress);
+    let in_shard = |path: &Path| {
+        args.shard
+            .is_none_or(|shard| shard.contains(&report::portable_path(&path.display().to_string())))
+    };
     let checked = plan::check_each(
         &paths,
         args.input_format,
         &mut projects,
         &options,
+        in_shard,
         |job, result| {
-            written = std::mem::replace(&mut written, Ok(())).and_then(|()| run.emit(&mut out, job, result));
+            progress.inc();
+            written = std::mem::replace(&mut written, Ok(()))
+                .and_then(|()| progress.suspend(|| run.emit(&mut out, job, result)));
             written.is_ok()
         },
     );
+    progress.finish();
     let stopped = match checked {
         Ok(mut walk_errors) => {
-            run.summary.errors.append(&mut walk_errors);
+            run.tally.summary.errors.append(&mut walk_errors);
             false
         }
         Err(_) => true,
     };
     let finished = written
-        .and_then(|()| run.reporter.finish(&mut out, &run.summary))
+        .and_then(|()| run.reporter.finish(&mut out, &run.tally.summary))
         .and_then(|()| out.flush());
     drop(out);
-    baseline::note_stale(args.format, &run.summary);
-    for e in &run.summary.errors {
+    let summary = &run.tally.summary;
+    baseline::note_stale(format, summary);
+    for e in &summary.errors {
         eprintln!("copydesk: error: {}", e.message);
     }
     if let Err(e) = finished {
@@ -98,24 +113,57 @@ pub fn check(args: &CheckArgs) -> Status {
             return Status::Error;
         }
     }
-    if stopped || !run.summary.errors.is_empty() {
+    if stopped || !summary.errors.is_empty() {
         Status::Error
-    } else if run.failed {
+    } else if run.tally.failed {
         Status::Findings
     } else {
         Status::Clean
     }
 }
 
-/// The state of one run: where findings go and what they add up to.
-struct Run<'a> {
+/// What the findings of a run add up to, after the baseline and the severity filter.
+pub struct Tally<'a> {
     args: &'a CheckArgs,
     accepted: Option<&'a Baseline>,
+    /// Totals so far.
+    pub summary: Summary,
+    /// True once a finding at or above `--fail-on` was kept.
+    pub failed: bool,
+}
+
+impl<'a> Tally<'a> {
+    /// An empty tally for a run with `args`, filtering through the `accepted` baseline.
+    pub fn new(args: &'a CheckArgs, accepted: Option<&'a Baseline>) -> Self {
+        Tally {
+            args,
+            accepted,
+            summary: Summary::default(),
+            failed: false,
+        }
+    }
+
+    /// Drop the findings of `file` that the baseline accepts or that fall below the
+    /// minimum severity, and count the rest.
+    pub fn settle(&mut self, job: &Job, file: &mut CheckedFile) {
+        baseline::accept(self.accepted, file, &mut self.summary);
+        let min_severity = self.args.min_severity.unwrap_or(job.settings.min_severity);
+        let fail_on: FailOn = self.args.fail_on.unwrap_or(job.settings.fail_on);
+        file.findings.retain(|f| f.severity >= min_severity);
+        self.summary.files += 1;
+        for f in &file.findings {
+            self.summary.count(f.severity);
+            self.failed |= fail_on.fails(f.severity);
+        }
+    }
+}
+
+/// The state of one run: where findings go and what they add up to.
+struct Run<'a> {
+    tally: Tally<'a>,
     reporter: Box<dyn report::Reporter>,
     /// Rule sets the reporter has been told about.
     known_rules: Vec<Arc<RuleSet>>,
-    summary: Summary,
-    failed: bool,
 }
 
 impl Run<'_> {
@@ -134,19 +182,11 @@ impl Run<'_> {
         let mut file = match result {
             Ok(file) => file,
             Err(e) => {
-                self.summary.errors.push(file_error(&e));
+                self.tally.summary.errors.push(file_error(&e));
                 return Ok(());
             }
         };
-        baseline::accept(self.accepted, &mut file, &mut self.summary);
-        let min_severity = self.args.min_severity.unwrap_or(job.settings.min_severity);
-        let fail_on: FailOn = self.args.fail_on.unwrap_or(job.settings.fail_on);
-        file.findings.retain(|f| f.severity >= min_severity);
-        self.summary.files += 1;
-        for f in &file.findings {
-            self.summary.count(f.severity);
-            self.failed |= fail_on.fails(f.severity);
-        }
+        self.tally.settle(job, &mut file);
         self.reporter.file(out, &file)
     }
 }

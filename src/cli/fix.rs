@@ -78,6 +78,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
         args.input_format,
         &mut projects,
         &options,
+        |_| true,
         |job, result| {
             match result {
                 Ok(file) => fix_file(&job.path, &file, args.dry_run, &mut totals),

@@ -1,10 +1,12 @@
 //! The command line: a thin layer over the library that maps results to exit statuses.
 
 mod baseline;
+mod batch;
 mod check;
 mod config;
 mod fix;
 mod plan;
+mod progress;
 mod rules;
 
 use std::path::PathBuf;
@@ -14,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use copydesk::config::raw::FailOn;
 use copydesk::report::OutputFormat;
+use copydesk::shard::Shard;
 use copydesk::{Format, Severity};
 
 #[derive(Parser)]
@@ -68,6 +71,13 @@ enum Color {
     Never,
 }
 
+/// Kinds of batch input of `check --input`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    /// JSON Lines records (`id`, `text`, optional `format`, `date`, `path`) on standard input.
+    Jsonl,
+}
+
 #[derive(Args)]
 struct CheckArgs {
     /// Files and folders to check (folders are walked for .txt, .md, .markdown, .html, .htm); `-` reads standard input.
@@ -75,9 +85,9 @@ struct CheckArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rule_args: RuleArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
-    format: OutputFormat,
+    /// Output format [default: human; jsonl with --input jsonl, which writes no other].
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
     /// Report only findings at or above this severity [default: info, or the configuration's].
     #[arg(long, value_enum)]
     min_severity: Option<Severity>,
@@ -102,6 +112,30 @@ struct CheckArgs {
     /// Report only findings not accepted in this baseline file (see `copydesk baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Read articles as records from standard input instead of files, in batches.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "KIND",
+        conflicts_with_all = ["paths", "stdin", "stdin_filename", "shard"]
+    )]
+    input: Option<InputKind>,
+    /// Check only shard I of N (1-based) of the files, split by a stable hash of each path.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
+    /// Never show a progress bar (it shows only on a terminal, outside CI, for ten or more files).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+impl CheckArgs {
+    /// The output format asked for, or the default of the input kind.
+    fn output_format(&self) -> OutputFormat {
+        self.format.unwrap_or(match self.input {
+            Some(InputKind::Jsonl) => OutputFormat::JsonLines,
+            None => OutputFormat::Human,
+        })
+    }
 }
 
 /// Exit statuses: 0 clean, 1 findings, 2 usage, rule or I/O error.

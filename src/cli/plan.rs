@@ -94,22 +94,24 @@ pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Stat
     stop_on_config_errors(projects)
 }
 
-/// Check the files of `paths` batch by batch, in order, handing each job and its result
-/// to `each`, which returns false to stop. Returns the paths that could not be walked;
+/// Check the files of `paths` that `keep` accepts, batch by batch, in order, handing
+/// each job and its result to `each`, which returns false to stop. Returns the paths that could not be walked;
 /// status 2 when a broken configuration stopped the run (its problems are printed).
 pub fn check_each(
     paths: &[PathBuf],
     input_format: Option<Format>,
     projects: &mut Projects,
     options: &CheckOptions,
+    keep: impl Fn(&Path) -> bool,
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
 ) -> Result<Vec<FileError>, Status> {
     let mut batches = Batches::new(paths, input_format);
     loop {
-        let jobs = batches.next_batch(projects)?;
+        let mut jobs = batches.next_batch(projects)?;
         if jobs.is_empty() {
             return Ok(batches.errors);
         }
+        jobs.retain(|job| keep(&job.path));
         for (job, result) in jobs.iter().zip(run_jobs(&jobs, options)) {
             if !each(job, result) {
                 return Ok(batches.errors);

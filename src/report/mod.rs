@@ -7,6 +7,7 @@ mod json;
 mod jsonl;
 mod line;
 mod paths;
+mod records;
 mod sarif;
 mod snapshot;
 mod wire;
@@ -28,6 +29,7 @@ pub use human::HumanReporter;
 pub use json::JsonReporter;
 pub use jsonl::JsonLinesReporter;
 pub use line::LineReporter;
+pub use records::RecordReporter;
 pub use sarif::SarifReporter;
 pub use snapshot::SnapshotReporter;
 
