@@ -24,7 +24,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     texts.sort();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
     let parse = || -> Result<Vec<Document>, copydesk::SourceError> {
-        texts.iter().map(|(p, t)| Document::from_text(p.clone(), t.clone())).collect()
+        texts
+            .iter()
+            .map(|(p, t)| Document::from_text(p.clone(), t.clone()))
+            .collect()
     };
     let start = Instant::now();
     let docs = parse()?;
