@@ -1,13 +1,14 @@
 //! The `attribution` kind: claims and quotations with no named source.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::{lower_words as words, PhraseSet};
+use crate::text::phrases::{lower_words as words, LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
 use crate::text::quantities::Unit;
 use crate::text::quotes::{quotes, word_count};
 
@@ -102,56 +103,43 @@ impl Check for AttributionCheck {
 impl AttributionCheck {
     fn vague(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let sentences = &doc.prose.sentences;
-        for (k, sentence) in sentences.iter().enumerate() {
-            let ws = words(text, sentence.clone());
+        let words = sentence_words(doc);
+        for k in 0..doc.prose.sentences.len() {
+            let ws = words.sentence(k);
             for (at, len) in self.cues.find(&ws) {
-                let named_next = sentences
-                    .get(k + 1)
-                    .is_some_and(|next| self.names_a_speaker(text, next.clone()));
+                let named_next =
+                    k + 1 < doc.prose.sentences.len() && self.names_a_speaker(text, words.sentence(k + 1));
                 if self.described(&ws, at) || self.named(text, &ws, at + len) || named_next {
                     continue;
                 }
-                emit.emit(ws[at].0.start..ws[at + len - 1].0.end, &[], None);
+                emit.emit(ws.range(at).start..ws.range(at + len - 1).end, &[], None);
             }
         }
     }
 
     /// "senior sources", "two diplomatic sources": a description just before the cue.
-    fn described(&self, ws: &[(Range<usize>, String)], at: usize) -> bool {
-        ws[at.saturating_sub(3)..at]
-            .iter()
-            .any(|(_, w)| self.descriptors.contains_word(w))
+    fn described(&self, ws: &WordSlice<'_>, at: usize) -> bool {
+        (at.saturating_sub(3)..at).any(|i| self.descriptors.contains_word(ws.lower(i)))
     }
 
     /// "critics, including Senator Ana Ruiz, say": a naming word followed by a name.
-    fn named(&self, text: &str, ws: &[(Range<usize>, String)], after: usize) -> bool {
+    fn named(&self, text: &str, ws: &WordSlice<'_>, after: usize) -> bool {
         self.naming.find(ws).into_iter().any(|(i, len)| {
             let next = i + len;
-            next >= after.saturating_sub(6)
-                && ws
-                    .get(next)
-                    .is_some_and(|(r, _)| text[r.clone()].chars().next().is_some_and(char::is_uppercase))
+            next >= after.saturating_sub(6) && next < ws.len() && starts_upper(&text[ws.range(next)])
         })
     }
 
     /// A sentence in which someone named says something ("Prof Ana Ruiz said …").
-    fn names_a_speaker(&self, text: &str, range: Range<usize>) -> bool {
-        let ws = words(text, range);
-        let capitalised = ws
-            .iter()
-            .skip(1)
-            .any(|(r, _)| text[r.clone()].chars().next().is_some_and(char::is_uppercase));
+    fn names_a_speaker(&self, text: &str, ws: WordSlice<'_>) -> bool {
+        let capitalised = ws.ranges().skip(1).any(|r| starts_upper(&text[r]));
         capitalised && self.speech.any(&ws)
-    }
-
-    fn has_speech(&self, text: &str, range: Range<usize>) -> bool {
-        self.speech.any(&words(text, range))
     }
 
     fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let sentences = &doc.prose.sentences;
+        let mut shared: Option<Arc<SentenceWords>> = None;
         for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
             for quote in quotes(text, paragraph.clone()) {
                 if word_count(text, &quote) < self.raw.min_words || is_title(&text[quote.inner.clone()]) {
@@ -160,6 +148,8 @@ impl AttributionCheck {
                 let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
                     continue;
                 };
+                let words = shared.get_or_insert_with(|| sentence_words(doc));
+                let has_speech = |i: usize| self.speech.any(&words.sentence(i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
                 let last = sentences
@@ -170,7 +160,7 @@ impl AttributionCheck {
                 let own = sentences[s].start.min(quote.range.start)..sentences[last].end.max(quote.range.end);
                 // The words outside the quotation, in its own sentence, may name the speaker.
                 let outside = text[own.clone()].replacen(&text[quote.inner.clone()], " ", 1);
-                if self.speech.any(&words(&outside, 0..outside.len())) {
+                if self.speech.any(&WordList::of(&outside, 0..outside.len()).all()) {
                     continue;
                 }
                 let partial = !text[quote.inner.clone()]
@@ -189,10 +179,7 @@ impl AttributionCheck {
                     around.push(s - 1);
                 }
                 if partial {
-                    if !around
-                        .iter()
-                        .any(|&i| self.has_speech(text, sentences[i].clone()))
-                    {
+                    if !around.iter().any(|&i| has_speech(i)) {
                         emit.emit(quote.range.clone(), &[], None);
                     }
                     continue;
@@ -204,14 +191,11 @@ impl AttributionCheck {
                 let next_paragraph_opening = doc.prose.paragraphs.get(p + 1).and_then(|next| {
                     sentences
                         .iter()
-                        .find(|r| r.start >= next.start && r.end <= next.end)
-                        .cloned()
+                        .position(|r| r.start >= next.start && r.end <= next.end)
                 });
-                let spoken = around
-                    .iter()
-                    .any(|&i| self.has_speech(text, sentences[i].clone()))
+                let spoken = around.iter().any(|&i| has_speech(i))
                     || (opens_paragraph && self.earlier_speaker(text, &doc.prose.paragraphs[..p]))
-                    || next_paragraph_opening.is_some_and(|r| self.has_speech(text, r));
+                    || next_paragraph_opening.is_some_and(has_speech);
                 if !spoken {
                     emit.emit(quote.range.clone(), &[], None);
                 }
@@ -226,7 +210,7 @@ impl AttributionCheck {
             if !text[paragraph.clone()].contains(['"', '“', '«', '„']) {
                 return false;
             }
-            if self.has_speech(text, paragraph.clone()) {
+            if self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
                 return true;
             }
         }
@@ -257,6 +241,17 @@ impl AttributionCheck {
             }
         }
     }
+}
+
+/// The lower-case words of every sentence of `doc`, shared by the checks of a document.
+fn sentence_words(doc: &Document) -> Arc<SentenceWords> {
+    doc.cache
+        .get_or_compute(0, || SentenceWords::new(&doc.prose.text, &doc.prose.sentences))
+}
+
+/// True when `word` begins with a capital letter.
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A quoted title: every word of four letters or more capitalised ("Urgent Tsunami Appeal").

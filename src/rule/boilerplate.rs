@@ -3,11 +3,11 @@
 use std::ops::Range;
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 
-use super::gate;
+use super::gate::{self, FirstBytes, LineKey};
 use super::pattern::compile_alternation;
 use super::raw::{RawBoilerplate, RegexSource, Scope};
 use super::{Check, Emitter};
@@ -32,6 +32,16 @@ pub struct BoilerplateCheck {
     block: Option<Block>,
     unless: Option<LazyRegex>,
     max_chars: usize,
+    /// Which lines may open a finding: the first bytes of every gate of `lines` and
+    /// `block.start`, or every line when one of them has no gate.
+    opens: Opens,
+}
+
+/// The lines that may open a finding of a check.
+#[derive(Debug, Clone)]
+enum Opens {
+    Any,
+    Keys(FirstBytes),
 }
 
 #[derive(Debug, Clone)]
@@ -46,8 +56,28 @@ struct Block {
 struct LazyRegex {
     sources: Vec<String>,
     case_sensitive: bool,
-    gate: Option<Vec<String>>,
+    gate: Option<Gate>,
     regex: OnceLock<Result<Regex, String>>,
+}
+
+/// The starts a gated pattern's lines begin with, and their first bytes.
+#[derive(Debug, Clone)]
+struct Gate {
+    starts: Vec<String>,
+    first: FirstBytes,
+}
+
+impl Gate {
+    fn new(starts: Vec<String>) -> Self {
+        Gate {
+            first: FirstBytes::of(&starts),
+            starts,
+        }
+    }
+
+    fn admits(&self, key: &LineKey) -> bool {
+        self.first.may_admit(key) && gate::admits(&self.starts, key.as_str())
+    }
 }
 
 impl Clone for LazyRegex {
@@ -62,11 +92,11 @@ impl Clone for LazyRegex {
 }
 
 impl LazyRegex {
-    fn new(sources: Vec<String>, case_sensitive: bool, gate: Option<Vec<String>>) -> Self {
+    fn new(sources: Vec<String>, case_sensitive: bool, starts: Option<Vec<String>>) -> Self {
         LazyRegex {
             sources,
             case_sensitive,
-            gate,
+            gate: starts.map(Gate::new),
             regex: OnceLock::new(),
         }
     }
@@ -112,14 +142,56 @@ impl LazyRegex {
     }
 
     /// True when `line` (whose gate key is `key`) matches.
-    fn is_match(&self, line: &str, key: &str) -> bool {
-        let admitted = self.gate.as_ref().is_none_or(|starts| gate::admits(starts, key));
-        admitted && self.compiled().is_ok_and(|re| re.is_match(line))
+    fn is_match(&self, line: &str, key: &LineKey) -> bool {
+        let admitted = self.gate.as_ref().is_none_or(|gate| gate.admits(key));
+        admitted && self.is_match_ungated(line)
+    }
+
+    /// True when `line` matches, whatever its gate says.
+    fn is_match_ungated(&self, line: &str) -> bool {
+        self.compiled().is_ok_and(|re| re.is_match(line))
     }
 }
 
-fn any_match(patterns: &[LazyRegex], line: &str, key: &str) -> bool {
+fn any_match(patterns: &[LazyRegex], line: &str, key: &LineKey) -> bool {
     patterns.iter().any(|p| p.is_match(line, key))
+}
+
+impl Opens {
+    /// The lines that `patterns` may match.
+    fn of<'a>(patterns: impl Iterator<Item = &'a LazyRegex>) -> Self {
+        let mut first = FirstBytes::default();
+        for pattern in patterns {
+            match &pattern.gate {
+                Some(gate) => first.union(&gate.first),
+                None => return Opens::Any,
+            }
+        }
+        Opens::Keys(first)
+    }
+
+    fn may_open(&self, key: &LineKey) -> bool {
+        match self {
+            Opens::Any => true,
+            Opens::Keys(first) => first.may_admit(key),
+        }
+    }
+}
+
+/// The gate key of every line of a document, worked out once for all the checks.
+struct LineKeys(Vec<LineKey>);
+
+fn line_keys(doc: &Document) -> Arc<LineKeys> {
+    doc.cache.get_or_compute(0, || {
+        let text = &doc.prose.text;
+        LineKeys(
+            doc.prose
+                .lines
+                .iter()
+                .map(|r| LineKey::of(&text[r.clone()]))
+                .collect(),
+        )
+    })
 }
 
 impl BoilerplateCheck {
@@ -138,11 +210,15 @@ impl BoilerplateCheck {
             }),
             None => None,
         };
+        let lines = LazyRegex::split(&raw.lines, cs, !eager);
+        let starts = block.iter().flat_map(|b| &b.start);
+        let opens = Opens::of(lines.iter().chain(starts));
         let check = BoilerplateCheck {
-            lines: LazyRegex::split(&raw.lines, cs, !eager),
+            lines,
             block,
             unless: LazyRegex::joined(&raw.unless, cs),
             max_chars: raw.max_chars,
+            opens,
         };
         if eager {
             for lazy in check.all() {
@@ -162,11 +238,11 @@ impl BoilerplateCheck {
     }
 
     fn excepted(&self, line: &str) -> bool {
-        self.unless.as_ref().is_some_and(|u| u.is_match(line, ""))
+        self.unless.as_ref().is_some_and(|u| u.is_match_ungated(line))
     }
 
     /// The number of lines, starting at `first`, that form a block (0 if none).
-    fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize, key: &str) -> usize {
+    fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize, key: &LineKey) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
         if !any_match(&block.start, line(first), key) || self.excepted(line(first)) {
@@ -175,7 +251,7 @@ impl BoilerplateCheck {
         let mut len = 1;
         while first + len < lines.len() {
             let next = line(first + len);
-            let continues = block.continues.as_ref().is_some_and(|c| c.is_match(next, ""));
+            let continues = block.continues.as_ref().is_some_and(|c| c.is_match_ungated(next));
             if !self.short(next) || !continues || self.excepted(next) {
                 break;
             }
@@ -193,14 +269,15 @@ impl Check for BoilerplateCheck {
     fn run(&self, doc: &Document, _scope: Scope, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let lines = &doc.prose.lines;
+        let keys = line_keys(doc);
         let mut i = 0;
         while i < lines.len() {
+            let key = keys.0.get(i).copied().unwrap_or_default();
             let line = &text[lines[i].clone()];
-            if !self.short(line) {
+            if !self.opens.may_open(&key) || !self.short(line) {
                 i += 1;
                 continue;
             }
-            let key = gate::line_key(line);
             let mut len = self.block_len(text, lines, i, &key);
             if len == 0 && any_match(&self.lines, line, &key) && !self.excepted(line) {
                 len = 1;

@@ -30,21 +30,94 @@ pub fn starts(patterns: &[&str]) -> Option<Vec<String>> {
 /// The key of a line that its gate compares: its first letters and digits, lower-cased,
 /// every digit written `0` and "©" written `c` (as in "(c)").
 pub fn line_key(line: &str) -> String {
-    line.chars().flat_map(key_char).take(WIDTH).collect()
+    key_chars(line).collect()
 }
 
-fn key_char(c: char) -> Vec<char> {
+/// The characters of a line's key, in order.
+fn key_chars(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.chars()
+        .filter_map(key_source)
+        .flat_map(char::to_lowercase)
+        .take(WIDTH)
+}
+
+/// The character a line's character stands for in its key, before lower-casing.
+fn key_source(c: char) -> Option<char> {
     match c {
-        '©' => vec!['c'],
-        c if c.is_ascii_digit() => vec!['0'],
-        c if c.is_alphanumeric() => c.to_lowercase().collect(),
-        _ => Vec::new(),
+        '©' => Some('c'),
+        c if c.is_ascii_digit() => Some('0'),
+        c if c.is_alphanumeric() => Some(c),
+        _ => None,
+    }
+}
+
+/// A line's key ([`line_key`]) held inline, so that keys of every line of a document
+/// cost no allocation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineKey {
+    bytes: [u8; 4 * WIDTH],
+    len: u8,
+}
+
+impl LineKey {
+    /// The key of `line`.
+    pub fn of(line: &str) -> Self {
+        let mut key = LineKey::default();
+        for c in key_chars(line) {
+            let at = usize::from(key.len);
+            key.len += c.encode_utf8(&mut key.bytes[at..]).len() as u8;
+        }
+        key
+    }
+
+    /// The key as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// The first byte of the key (none when the line has no letter or digit).
+    pub fn first_byte(&self) -> Option<u8> {
+        (self.len > 0).then_some(self.bytes[0])
     }
 }
 
 /// True when `key` begins with one of `starts`.
 pub fn admits(starts: &[String], key: &str) -> bool {
     starts.iter().any(|s| key.starts_with(s.as_str()))
+}
+
+/// The set of first bytes of some gates' starts: a line whose key begins with none of
+/// them is admitted by none of those gates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    /// The first bytes of `starts`.
+    pub fn of(starts: &[String]) -> Self {
+        let mut set = FirstBytes::default();
+        set.add(starts);
+        set
+    }
+
+    /// Add the first bytes of `starts`.
+    pub fn add(&mut self, starts: &[String]) {
+        for b in starts.iter().filter_map(|s| s.bytes().next()) {
+            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// Add every byte of `other`.
+    pub fn union(&mut self, other: &FirstBytes) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine |= theirs;
+        }
+    }
+
+    /// True when a line with `key` may be admitted.
+    pub fn may_admit(&self, key: &LineKey) -> bool {
+        key.first_byte()
+            .is_some_and(|b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
 }
 
 /// Possible match prefixes: (letters so far, whether the element may end right there
@@ -127,7 +200,7 @@ fn epsilon() -> Prefixes {
 
 /// A pattern character as [`line_key`] sees it.
 fn fold(c: char) -> String {
-    key_char(c).into_iter().collect()
+    key_source(c).into_iter().flat_map(char::to_lowercase).collect()
 }
 
 fn bounded(mut out: Prefixes) -> Option<Prefixes> {
@@ -201,5 +274,23 @@ mod tests {
         assert!(admits(&starts, &line_key("  » SHARE this")));
         assert!(!admits(&starts, &line_key("Shore leave")));
         assert_eq!(line_key("© 2024 Ledger"), "c000");
+    }
+
+    #[test]
+    fn inline_keys_equal_string_keys() {
+        for line in ["  » SHARE this", "© 2024 Ledger", "İİİİİ", "ǅemal", "—", "", "a1"] {
+            assert_eq!(LineKey::of(line).as_str(), line_key(line));
+        }
+        assert_eq!(LineKey::of("— ·").first_byte(), None);
+    }
+
+    #[test]
+    fn first_bytes_rule_out_lines() {
+        let starts = gate(&["share", r"\d+ likes?"]).unwrap();
+        let first = FirstBytes::of(&starts);
+        assert!(first.may_admit(&LineKey::of("» Shore")));
+        assert!(first.may_admit(&LineKey::of("12 likes")));
+        assert!(!first.may_admit(&LineKey::of("Tweet")));
+        assert!(!first.may_admit(&LineKey::of("...")));
     }
 }

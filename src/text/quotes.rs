@@ -19,7 +19,7 @@ pub fn quotes(text: &str, paragraph: Range<usize>) -> Vec<Quote> {
     let base = paragraph.start;
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in body.char_indices() {
+    for (i, c) in marks(body) {
         let next_is_space = body[i + c.len_utf8()..]
             .chars()
             .next()
@@ -53,6 +53,15 @@ pub fn quotes(text: &str, paragraph: Range<usize>) -> Vec<Quote> {
     out
 }
 
+/// Every character of `body` that may be a quotation mark, with its offset: `"`, and the
+/// characters whose UTF-8 form begins like the curly marks and guillemets (E2 and C2),
+/// found with a byte search; every other character is left out.
+fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    // Lead bytes never occur inside another character, so each hit starts a character.
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, body.as_bytes())
+        .filter_map(|i| Some((i, body.get(i..)?.chars().next()?)))
+}
+
 /// Words in a quotation.
 pub fn word_count(text: &str, quote: &Quote) -> usize {
     text[quote.inner.clone()].split_whitespace().count()
@@ -80,6 +89,18 @@ mod tests {
             .map(|q| &text[q.inner.clone()])
             .collect();
         assert_eq!(found, ["farce", "we will go"]);
+    }
+
+    #[test]
+    fn other_characters_sharing_lead_bytes_are_not_marks() {
+        let text = "A\u{a0}“dash — and ‚low‘ marks”, «non»";
+        let found: Vec<&str> = quotes(text, 0..text.len())
+            .iter()
+            .map(|q| &text[q.inner.clone()])
+            .collect();
+        assert_eq!(found, ["dash — and ‚low‘ marks", "non"]);
+        let kinds: Vec<char> = marks(text).map(|(_, c)| c).collect();
+        assert_eq!(kinds, ['\u{a0}', '“', '—', '‚', '‘', '”', '«', '»']);
     }
 
     #[test]
