@@ -9,7 +9,7 @@ use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
 use crate::text::phrases::{lower_words as words, LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
-use crate::text::quantities::Unit;
+use crate::text::quantities::{Quantity, Unit};
 use crate::text::quotes::{quotes, word_count};
 
 /// Placeholders an `attribution` message may use.
@@ -221,23 +221,32 @@ impl AttributionCheck {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
         let sentences = &doc.prose.sentences;
+        // Only sentences with a precise statistic can lead to a finding, and they are few:
+        // the paragraph's words are read only around them.
+        let with_statistics: Vec<usize> = (0..sentences.len())
+            .filter(|&i| figures[i].iter().any(is_precise_statistic))
+            .collect();
+        if with_statistics.is_empty() {
+            return;
+        }
         for paragraph in &doc.prose.paragraphs {
             let inside = |s: &Range<usize>| s.start >= paragraph.start && s.end <= paragraph.end;
-            let with_figures: Vec<usize> = (0..sentences.len())
-                .filter(|&i| !figures[i].is_empty() && inside(&sentences[i]))
-                .collect();
-            if with_figures.is_empty() {
+            let mut found = with_statistics
+                .iter()
+                .filter(|&&i| inside(&sentences[i]))
+                .peekable();
+            if found.peek().is_none() {
                 continue;
             }
             let ws = words(text, paragraph.clone());
             if self.speech.any(&ws) || self.sources.any(&ws) {
                 continue;
             }
-            for q in with_figures.iter().flat_map(|&i| &figures[i]) {
-                let precise = q.qualifier.is_none() && (q.value.fract() != 0.0 || q.unit == Unit::Percent);
-                if precise && matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Count(_)) {
-                    emit.emit(q.range.clone(), &[], None);
-                }
+            for q in found
+                .flat_map(|&i| &figures[i])
+                .filter(|q| is_precise_statistic(q))
+            {
+                emit.emit(q.range.clone(), &[], None);
             }
         }
     }
@@ -252,6 +261,12 @@ fn sentence_words(doc: &Document) -> Arc<SentenceWords> {
 /// True when `word` begins with a capital letter.
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A percentage, or an amount or count with decimals, written without a hedge.
+fn is_precise_statistic(q: &Quantity) -> bool {
+    let precise = q.qualifier.is_none() && (q.value.fract() != 0.0 || q.unit == Unit::Percent);
+    precise && matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Count(_))
 }
 
 /// A quoted title: every word of four letters or more capitalised ("Urgent Tsunami Appeal").

@@ -1,5 +1,6 @@
 //! The `figures` kind: numbers that contradict each other inside one article.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -183,7 +184,7 @@ impl FiguresCheck {
     }
 
     /// Content words near a figure: what it measures.
-    fn context(&self, words: &[(Range<usize>, String)], q: &Quantity) -> Vec<String> {
+    fn context<'w>(&self, words: &'w [(Range<usize>, String)], q: &Quantity) -> Vec<&'w str> {
         let at = words
             .iter()
             .position(|(r, _)| r.start >= q.range.end)
@@ -194,8 +195,8 @@ impl FiguresCheck {
         words[from..before]
             .iter()
             .chain(&words[at..to])
-            .map(|(_, w)| w.clone())
-            .filter(|w| w.chars().count() >= 4 && !self.raw.stop_words.contains(w))
+            .map(|(_, w)| w.as_str())
+            .filter(|w| w.chars().count() >= 4 && !self.raw.stop_words.iter().any(|s| s == w))
             .collect()
     }
 
@@ -212,67 +213,61 @@ impl FiguresCheck {
         near.into_iter().any(|(_, w)| self.raw.cues.contains(w))
     }
 
+    /// Two figures that cannot both be right, judged on their values alone.
+    fn at_odds(&self, a: &Quantity, b: &Quantity) -> bool {
+        same_measure(a, b) && !self.compatible(a, b) && self.comparable(a, b)
+    }
+
+    /// An earlier figure in sentence `i` that `b`, in sentence `j`, contradicts.
+    fn contradicted<'q>(
+        &self,
+        sentences: &SentenceViews<'_>,
+        earlier: &'q [Quantity],
+        (i, j): (usize, usize),
+        b: &Quantity,
+    ) -> Option<&'q Quantity> {
+        let mut at_odds = earlier
+            .iter()
+            .filter(|a| a.range.end <= b.range.start && self.at_odds(a, b))
+            .peekable();
+        // Words, cues and years are read only for the few sentences with figures at odds.
+        at_odds.peek()?;
+        let (later, before) = (sentences.get(j), sentences.get(i));
+        // Changes and comparisons, and figures for different years, are not conflicts.
+        if later.changed || before.changed || i != j && before.years != later.years {
+            return None;
+        }
+        let b_context = match b.unit {
+            Unit::Count(Some(_)) => self.context(&later.words, b),
+            _ => Vec::new(),
+        };
+        at_odds.find(|a| {
+            // Amounts listed in one sentence are different things, unless the later one
+            // refers back ("… a $90 billion figure").
+            if i == j {
+                return self.cued(&later.words, b);
+            }
+            // Amounts and shares are tied only by a noun that refers back; counts of the
+            // same thing also by a word they share (the verb, the place).
+            match b.unit {
+                Unit::Count(Some(ref noun)) => {
+                    let other_word = |w: &&str| singular(w) != singular(noun) && b_context.contains(w);
+                    self.cued(&later.words, b) || self.context(&before.words, a).iter().any(other_word)
+                }
+                _ => self.cued(&later.words, b),
+            }
+        })
+    }
+
     fn conflicts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        let sentence_words: Vec<_> = doc
-            .prose
-            .sentences
-            .iter()
-            .map(|s| words(text, s.clone()))
-            .collect();
-        let changed: Vec<bool> = sentence_words.iter().map(|w| self.change_cues.any(w)).collect();
-        let sentence_years: Vec<Vec<&str>> = doc
-            .prose
-            .sentences
-            .iter()
-            .zip(figures.iter())
-            .map(|(s, found)| {
-                if found.is_empty() {
-                    Vec::new()
-                } else {
-                    years(text, s)
-                }
-            })
-            .collect();
+        let sentences = SentenceViews::new(text, &doc.prose.sentences, &self.change_cues);
         for (j, later) in figures.iter().enumerate() {
-            let later_words = &sentence_words[j];
-            if later.is_empty() || changed[j] {
-                continue;
-            }
             for b in later {
-                let b_context = self.context(later_words, b);
-                let found = (j.saturating_sub(self.raw.window)..=j).rev().find_map(|i| {
-                    let earlier_words = &sentence_words[i];
-                    // Changes and comparisons, and figures for different years, are not conflicts.
-                    if changed[i] || i != j && sentence_years[i] != sentence_years[j] {
-                        return None;
-                    }
-                    figures[i]
-                        .iter()
-                        .filter(|a| a.range.end <= b.range.start)
-                        .find(|a| {
-                            if !same_measure(a, b) || self.compatible(a, b) || !self.comparable(a, b) {
-                                return false;
-                            }
-                            // Amounts listed in one sentence are different things, unless the
-                            // later one refers back ("… a $90 billion figure").
-                            if i == j {
-                                return self.cued(later_words, b);
-                            }
-                            // Amounts and shares are tied only by a noun that refers back; counts
-                            // of the same thing also by a word they share (the verb, the place).
-                            match b.unit {
-                                Unit::Count(Some(ref noun)) => {
-                                    let other_word =
-                                        |w: &String| singular(w) != singular(noun) && b_context.contains(w);
-                                    self.cued(later_words, b)
-                                        || self.context(earlier_words, a).iter().any(other_word)
-                                }
-                                _ => self.cued(later_words, b),
-                            }
-                        })
-                });
+                let found = (j.saturating_sub(self.raw.window)..=j)
+                    .rev()
+                    .find_map(|i| self.contradicted(&sentences, &figures[i], (i, j), b));
                 if let Some(a) = found {
                     let other = text[a.range.clone()].to_owned();
                     let detail = format!("{} against {}", describe(b.value), describe(a.value));
@@ -383,6 +378,48 @@ impl FiguresCheck {
                 );
             }
         }
+    }
+}
+
+/// What the conflicts check reads in a sentence besides its figures.
+struct SentenceView<'t> {
+    /// Its lower-case words.
+    words: Vec<(Range<usize>, String)>,
+    /// True when it reports a change or a comparison.
+    changed: bool,
+    /// The years it names.
+    years: Vec<&'t str>,
+}
+
+/// The [`SentenceView`] of each sentence, read on first use.
+struct SentenceViews<'t> {
+    text: &'t str,
+    sentences: &'t [Range<usize>],
+    change_cues: &'t PhraseSet,
+    views: Vec<OnceCell<SentenceView<'t>>>,
+}
+
+impl<'t> SentenceViews<'t> {
+    fn new(text: &'t str, sentences: &'t [Range<usize>], change_cues: &'t PhraseSet) -> Self {
+        SentenceViews {
+            text,
+            sentences,
+            change_cues,
+            views: sentences.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The view of sentence `i`.
+    fn get(&self, i: usize) -> &SentenceView<'t> {
+        self.views[i].get_or_init(|| {
+            let sentence = &self.sentences[i];
+            let words = words(self.text, sentence.clone());
+            SentenceView {
+                changed: self.change_cues.any(&words),
+                years: years(self.text, sentence),
+                words,
+            }
+        })
     }
 }
 

@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 /// What a quantity measures.
@@ -70,7 +71,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("number pattern: {e}"))
 });
 
-const SMALL: &[(&str, f64)] = &[
+/// Number words written as one word.
+const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -98,13 +100,20 @@ const SMALL: &[(&str, f64)] = &[
     ("seventy", 70.0),
     ("eighty", 80.0),
     ("ninety", 90.0),
-    ("a dozen", 12.0),
     ("dozen", 12.0),
-    ("a hundred", 100.0),
     ("hundred", 100.0),
-    ("a thousand", 1000.0),
     ("thousand", 1000.0),
 ];
+
+/// Finds the number words in any ASCII case, the longest at each place.
+static NUMBER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(NUMBER_WORDS.iter().map(|(w, _)| w))
+        .unwrap_or_else(|e| panic!("number words: {e}"))
+});
 
 const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
@@ -383,14 +392,17 @@ fn age(before: &str, rest: &str, end: &mut usize) -> Option<Unit> {
 
 fn duration(rest: &str) -> Option<Unit> {
     let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next()?;
-    let plural = if word.ends_with('s') {
-        word.to_owned()
-    } else {
-        format!("{word}s")
+    let known = match word.strip_suffix('s') {
+        Some(_) => DURATIONS.contains(&word),
+        None => DURATIONS.iter().any(|d| d.strip_suffix('s') == Some(word)),
     };
-    DURATIONS
-        .contains(&plural.as_str())
-        .then_some(Unit::Duration(plural))
+    known.then(|| {
+        let mut plural = word.to_owned();
+        if !plural.ends_with('s') {
+            plural.push('s');
+        }
+        Unit::Duration(plural)
+    })
 }
 
 fn counted_noun(rest: &str) -> Option<String> {
@@ -435,66 +447,112 @@ fn qualify(hay: &str, q: &mut Quantity) {
 fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let base = range.start;
-    let lower = hay[range.clone()].to_ascii_lowercase();
     let hay = &hay[range];
+    // Where the last quantity found ends: words before it are part of it.
     let mut at = 0;
-    while at < lower.len() {
-        let Some(offset) = lower[at..].find(|c: char| c.is_alphabetic()) else {
-            break;
-        };
-        let start = at + offset;
-        let word_end = lower[start..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(lower.len(), |i| start + i);
-        at = word_end;
-        if start > 0
-            && lower[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    for found in NUMBER_WORD_FINDER.find_iter(hay) {
+        let start = found.start();
+        // "a dozen": the word "a" right before "dozen" counts twelve.
+        if NUMBER_WORDS[found.pattern().as_usize()].0 == "dozen"
+            && start >= 2
+            && start - 2 >= at
+            && starts_with_ignore_case(&hay[start - 2..], "a ")
+            && !after_word_or_hyphen(hay, start - 2)
         {
+            if let Some(q) = counted(hay, start - 2..start + 5, 12.0, false, base) {
+                at = q.range.end - base;
+                out.push(q);
+            }
+        }
+        if start < at || after_word_or_hyphen(hay, start) || letters_end(hay, found.end()) != found.end() {
             continue;
         }
-        let word = &lower[start..word_end];
-        let (mut value, mut end) = match SMALL.iter().find(|(w, _)| *w == word) {
-            Some((_, v)) => (*v, word_end),
-            None if word == "a" && lower[word_end..].starts_with(" dozen") => (12.0, word_end + 6),
-            None => continue,
-        };
+        let word = &hay[start..found.end()];
+        let mut value = NUMBER_WORDS[found.pattern().as_usize()].1;
+        let mut end = found.end();
         // "twenty-five"
-        if value >= 20.0 && lower[end..].starts_with('-') {
-            let unit_end = lower[end + 1..]
-                .find(|c: char| !c.is_alphabetic())
-                .map_or(lower.len(), |i| end + 1 + i);
-            if let Some((_, v)) = SMALL.iter().find(|(w, _)| *w == &lower[end + 1..unit_end]) {
-                if *v < 10.0 {
+        if value >= 20.0 && hay[end..].starts_with('-') {
+            let unit_end = letters_end(hay, end + 1);
+            if let Some(v) = number_word(&hay[end + 1..unit_end]) {
+                if v < 10.0 {
                     value += v;
                     end = unit_end;
                 }
             }
         }
-        if word == "one" && !lower[end..].starts_with(' ') {
+        let one = word.eq_ignore_ascii_case("one");
+        if one && !hay[end..].starts_with(' ') {
             continue;
         }
-        let rest = &hay[end..];
-        let Some(noun) = counted_noun(rest) else { continue };
-        if ["of", "another", "time", "day"].contains(&noun.as_str()) || word == "one" && noun.len() < 3 {
-            continue;
+        if let Some(q) = counted(hay, start..end, value, one, base) {
+            at = q.range.end - base;
+            out.push(q);
         }
-        at = end;
-        out.push(Quantity {
-            range: base + start..base + end,
-            value,
-            low: value,
-            high: value,
-            unit: match duration(rest) {
-                Some(d) => d,
-                None => Unit::Count(Some(noun)),
-            },
-            qualifier: None,
-        });
     }
     out
+}
+
+/// The number words at `words` of `hay` as a quantity (offset by `base`), when a noun
+/// they count follows; `one` says the words are "one", which counts only longer nouns.
+fn counted(hay: &str, words: Range<usize>, value: f64, one: bool, base: usize) -> Option<Quantity> {
+    let rest = &hay[words.end..];
+    let noun = counted_noun(rest)?;
+    if ["of", "another", "time", "day"].contains(&noun.as_str()) || one && noun.len() < 3 {
+        return None;
+    }
+    Some(Quantity {
+        range: base + words.start..base + words.end,
+        value,
+        low: value,
+        high: value,
+        unit: match duration(rest) {
+            Some(d) => d,
+            None => Unit::Count(Some(noun)),
+        },
+        qualifier: None,
+    })
+}
+
+/// True when the character before `at` is a letter, a digit or a hyphen.
+fn after_word_or_hyphen(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// The value of a one-word number ("three", "Twelve", "dozen"), in any ASCII case.
+fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Offset just past the run of letters that starts at `from`.
+fn letters_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b >= 0x80 {
+            match text[i..].chars().next() {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 #[cfg(test)]
@@ -574,6 +632,48 @@ mod tests {
         assert_eq!(
             find("a dozen homes"),
             [("a dozen".into(), 12.0, 12.0, count("homes"))]
+        );
+    }
+
+    #[test]
+    fn number_words_in_any_case() {
+        for (word, value) in NUMBER_WORDS {
+            for written in [
+                word.to_string(),
+                word.to_uppercase(),
+                word[..1].to_uppercase() + &word[1..],
+            ] {
+                let text = format!("then {written} homes burned");
+                assert_eq!(
+                    find(&text),
+                    [(written.clone(), *value, *value, count("homes"))],
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn number_words_inside_other_words_are_not_counted() {
+        for text in [
+            "someone often attended",
+            "the tenants left",
+            "sevenfold rises",
+            "a dozens homes",
+        ] {
+            let found: Vec<String> = find(text).into_iter().map(|(t, ..)| t).collect();
+            assert!(found.iter().all(|t| t == "a dozen"), "{text}: {found:?}");
+        }
+        assert_eq!(
+            find("A dozen homes and a dozen of them"),
+            [("A dozen".into(), 12.0, 12.0, count("homes"))]
+        );
+        assert_eq!(
+            find("one person, then one in ten, then Fifty-Five days"),
+            [
+                ("one".into(), 1.0, 1.0, count("person")),
+                ("Fifty-Five".into(), 55.0, 55.0, Unit::Duration("days".into()))
+            ]
         );
     }
 
