@@ -278,6 +278,10 @@ pub struct Dictionary {
     pub forms: Vec<Form>,
     /// First word of each form → the forms that start with it.
     by_first_word: HashMap<Text, Vec<usize>>,
+    /// The ASCII characters that start some form's first word, as bits.
+    ascii_starts: u128,
+    /// For each entity, the range of its forms in `forms`.
+    entity_forms: Vec<std::ops::Range<usize>>,
     words: HashSet<Text>,
     given_names: HashSet<Text>,
     titles: Vec<Text>,
@@ -291,6 +295,8 @@ impl Dictionary {
             entities: Vec::new(),
             forms: Vec::new(),
             by_first_word: HashMap::default(),
+            ascii_starts: 0,
+            entity_forms: Vec::new(),
             words: HashSet::default(),
             given_names: HashSet::default(),
             titles: Vec::new(),
@@ -303,12 +309,15 @@ impl Dictionary {
         let mut forms: Vec<Form> = Vec::new();
         let mut entities = Vec::new();
         let mut names = HashSet::default();
+        let mut entity_forms = Vec::new();
         for (entity, raw) in raws.into_iter().enumerate() {
             validate(&raw)?;
             if !names.insert(raw.name.clone()) {
                 return Err(format!("entity `{}` is listed twice", raw.name));
             }
+            let first = forms.len();
             add_forms(entity, &raw, &mut forms);
+            entity_forms.push(first..forms.len());
             entities.push(Entity { raw });
         }
         let mut by_first_word: HashMap<Text, Vec<usize>> = HashMap::default();
@@ -325,6 +334,10 @@ impl Dictionary {
             words.insert(first);
             words.extend(parts);
         }
+        let ascii_starts = by_first_word
+            .keys()
+            .filter_map(|word| word.bytes().next().filter(u8::is_ascii))
+            .fold(0u128, |bits, b| bits | 1 << b);
         let given_names = entities
             .iter()
             .flat_map(|e| e.raw.given.iter().cloned())
@@ -339,6 +352,8 @@ impl Dictionary {
             entities,
             forms,
             by_first_word,
+            ascii_starts,
+            entity_forms,
             words,
             given_names,
             titles,
@@ -348,7 +363,7 @@ impl Dictionary {
 
     /// Every form occurrence in `text` within `range`, leftmost first and longest at a
     /// position, whole words only: (range, indices into `forms`). Each word of the text
-    /// is looked up once by hash; nothing is compiled at start-up.
+    /// that can start a form is looked up once by hash; nothing is compiled at start-up.
     pub fn find(
         &self,
         text: &str,
@@ -358,15 +373,15 @@ impl Dictionary {
         let mut next_free = range.start;
         let mut at = range.start;
         let hay = &text[..range.end];
-        while at < range.end {
-            let Some(start) = hay[at..].find(is_word_char).map(|i| at + i) else {
-                break;
-            };
-            let end = hay[start..]
-                .find(|c: char| !is_word_char(c))
-                .map_or(hay.len(), |i| start + i);
+        while let Some(word) = next_word(hay, at) {
+            let (start, end) = (word.start, word.end);
             at = end;
-            if start < next_free || !at_word_boundaries(hay, start, end) {
+            // A whole run of word characters is at word boundaries, except perhaps at
+            // the start of the range, where the text before it may go on.
+            if start < next_free
+                || !self.may_start_form(hay.as_bytes()[start])
+                || (start == range.start && !at_word_boundaries(hay, start, end))
+            {
                 continue;
             }
             let Some(candidates) = self.by_first_word.get(&hay[start..end]) else {
@@ -395,6 +410,17 @@ impl Dictionary {
             out.push((found, forms));
         }
         out
+    }
+
+    /// False when no form's first word starts with the byte `first` (the first byte of
+    /// a word); a byte of a non-ASCII character may always start one.
+    fn may_start_form(&self, first: u8) -> bool {
+        !first.is_ascii() || self.ascii_starts & 1 << first != 0
+    }
+
+    /// The forms of `entity`, as indices into `forms`.
+    pub fn forms_of(&self, entity: usize) -> std::ops::Range<usize> {
+        self.entity_forms.get(entity).cloned().unwrap_or_default()
     }
 
     /// True when `word` is a word of some form (a known name).
@@ -434,6 +460,33 @@ impl Dictionary {
             .iter()
             .find(|f| f.text == text && matches!(f.kind, FormKind::Canonical | FormKind::Accepted))
     }
+}
+
+/// The first run of word characters of `text` at or after byte `from` (a character
+/// boundary). ASCII is tested byte by byte; other characters are decoded where they occur.
+fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let word_char_at = |at: usize| -> Option<(bool, usize)> {
+        match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some((b.is_ascii_alphanumeric() || b == b'_', 1)),
+            _ => {
+                let c = text.get(at..)?.chars().next()?;
+                Some((is_word_char(c), c.len_utf8()))
+            }
+        }
+    };
+    let mut at = from;
+    let start = loop {
+        let (word, len) = word_char_at(at)?;
+        if word {
+            break at;
+        }
+        at += len;
+    };
+    let mut end = start;
+    while let Some((true, len)) = word_char_at(end) {
+        end += len;
+    }
+    Some(start..end)
 }
 
 /// The words of a form as slices of it (borrowed when the form is).

@@ -1,7 +1,7 @@
 //! How alike two spellings are: diacritic folding, edit distance with transpositions,
 //! inflections, and an index for near-miss look-ups without a scan.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -14,36 +14,62 @@ pub fn fold_diacritics(text: &str) -> String {
 /// Optimal-string-alignment distance (a transposition counts as one edit), or `None`
 /// when it exceeds `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let mut a_chars = ['\0'; SHORT];
+    let mut b_chars = ['\0'; SHORT];
+    match (chars_into(a, &mut a_chars), chars_into(b, &mut b_chars)) {
+        (Some(a), Some(b)) => distance_within(a, b, max, &mut [0; 3 * (SHORT + 1)]),
+        _ => {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            distance_within(&a, &b, max, &mut vec![0; 3 * (b.len() + 1)])
+        }
+    }
+}
+
+/// Words up to this many characters are compared without allocating.
+const SHORT: usize = 48;
+
+/// The characters of `text` in `buffer`, when they fit.
+fn chars_into<'b>(text: &str, buffer: &'b mut [char; SHORT]) -> Option<&'b [char]> {
+    let mut len = 0;
+    for c in text.chars() {
+        *buffer.get_mut(len)? = c;
+        len += 1;
+    }
+    Some(&buffer[..len])
+}
+
+/// [`edit_distance`] over characters, in three rows of `b.len() + 1` cells taken from
+/// `cells` (zeroed, and at least that long).
+fn distance_within(a: &[char], b: &[char], max: usize, cells: &mut [usize]) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
+    let at = |row: usize, j: usize| row * width + j;
+    for j in 0..width {
+        cells[at(1, j)] = j;
     }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
+        cells[at(cur, 0)] = i;
         let mut best = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
+            let mut d = (cells[at(prev, j)] + 1)
+                .min(cells[at(cur, j - 1)] + 1)
+                .min(cells[at(prev, j - 1)] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[prev2][j - 2] + 1);
+                d = d.min(cells[at(prev2, j - 2)] + 1);
             }
-            rows[cur][j] = d;
+            cells[at(cur, j)] = d;
             best = best.min(d);
         }
         if best > max {
             return None;
         }
     }
-    let d = rows[a.len() % 3][b.len()];
+    let d = cells[at(a.len() % 3, b.len())];
     (d <= max).then_some(d)
 }
 

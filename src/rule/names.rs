@@ -432,12 +432,16 @@ impl NamesCheck {
         let words = self.unknown_words(doc, list, 5);
         // Only a word after a title or a given name, or one that looks like a person or
         // place the article names, can be a slip: the rest need no look-up at all.
+        if words.is_empty() {
+            return;
+        }
+        let mut named_entities: Vec<usize> = list.iter().map(|m| self.dict().forms[m.form].entity).collect();
+        named_entities.sort_unstable();
+        named_entities.dedup();
         let named_index = NameIndex::new(
-            list.iter()
-                .flat_map(|m| {
-                    let entity = self.dict().forms[m.form].entity;
-                    self.dict().forms.iter().filter(move |f| f.entity == entity)
-                })
+            named_entities
+                .into_iter()
+                .flat_map(|entity| &self.dict().forms[self.dict().forms_of(entity)])
                 .filter(|f| {
                     matches!(f.kind, FormKind::Canonical | FormKind::Accepted) && !f.text.contains(' ')
                 })

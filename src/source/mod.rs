@@ -126,17 +126,14 @@ impl Document {
     /// phrases match across the line breaks of wrapped text; computed once.
     pub fn flat_prose(&self) -> std::sync::Arc<String> {
         self.cache.get_or_compute(0, || {
-            self.prose
-                .text
-                .chars()
-                .map(|c| {
-                    if c == '\n' || c == '\r' || c == '\t' {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect::<String>()
+            let mut bytes = self.prose.text.clone().into_bytes();
+            for b in &mut bytes {
+                if matches!(*b, b'\n' | b'\r' | b'\t') {
+                    *b = b' ';
+                }
+            }
+            // ASCII bytes were replaced by an ASCII space, so the text stays UTF-8.
+            String::from_utf8(bytes).unwrap_or_default()
         })
     }
 

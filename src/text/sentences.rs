@@ -15,7 +15,6 @@ const BEFORE_NUMBER: &[&str] = &[
     "dec", "art", "sec", "para", "ex", "op",
 ];
 
-const TERMINATORS: &[char] = &['.', '!', '?', '…'];
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '.', '!', '?', '…'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '„', '¿', '¡'];
 
@@ -39,25 +38,33 @@ fn split_into(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) 
     let body = &text[paragraph.clone()];
     let base = paragraph.start;
     let mut start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !TERMINATORS.contains(&c) {
-            continue;
-        }
+    let mut at = 0;
+    while let Some((i, c)) = next_terminator(body, at) {
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if !CLOSERS.contains(&d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            chars.next();
+        while let Some(d) = body[end..].chars().next().filter(|d| CLOSERS.contains(d)) {
+            end += d.len_utf8();
         }
         if is_boundary(body, i, c, end) {
             push_trimmed(body, base, start..end, out);
             start = end;
         }
+        at = end;
     }
     push_trimmed(body, base, start..body.len(), out);
+}
+
+/// The first sentence terminator ('.', '!', '?' or '…') at or after byte `from`: the
+/// ASCII ones by a vector search, '…' by its lead byte before the first of them.
+fn next_terminator(body: &str, from: usize) -> Option<(usize, char)> {
+    let rest = body.as_bytes().get(from..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+    let before_ascii = &rest[..ascii.unwrap_or(rest.len())];
+    let ellipsis = memchr::memchr_iter(0xE2, before_ascii).find(|&i| rest[i..].starts_with("…".as_bytes()));
+    match (ellipsis, ascii) {
+        (Some(i), _) => Some((from + i, '…')),
+        (None, Some(i)) => Some((from + i, char::from(rest[i]))),
+        (None, None) => None,
+    }
 }
 
 fn push_trimmed(body: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -86,11 +93,19 @@ fn is_boundary(body: &str, at: usize, c: char, end: usize) -> bool {
         return true;
     }
     let word = word_before(body, at);
-    let lower = word.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) || is_initialism(word) {
+    if is_listed(NEVER_FINAL, word) || is_initialism(word) {
         return false;
     }
-    !(next.is_ascii_digit() && BEFORE_NUMBER.contains(&lower.as_str()))
+    !(next.is_ascii_digit() && is_listed(BEFORE_NUMBER, word))
+}
+
+/// True when `word`, in any case, is one of the lower-case ASCII `abbreviations`. The
+/// only non-ASCII letter that lower-cases to ASCII is the Kelvin sign (to "k"), and no
+/// abbreviation has a "k", so comparing ASCII case-insensitively is exact.
+fn is_listed(abbreviations: &[&str], word: &str) -> bool {
+    abbreviations
+        .iter()
+        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
 }
 
 /// The word that ends at byte `at` (letters and inner full stops).
@@ -176,6 +191,19 @@ mod tests {
             ["Discover more from LN247"]
         );
         assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case() {
+        assert!(NEVER_FINAL.iter().chain(BEFORE_NUMBER).all(|a| !a.contains('k')));
+        assert_eq!(
+            sentences("PROF. Ng and Fig. 3 agree."),
+            ["PROF. Ng and Fig. 3 agree."]
+        );
+        assert_eq!(
+            sentences("Wait… Then “go!” Done… ok? Fine."),
+            ["Wait…", "Then “go!”", "Done… ok?", "Fine."]
+        );
     }
 
     #[test]
