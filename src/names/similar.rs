@@ -47,8 +47,9 @@ fn distance_within(a: &[char], b: &[char], max: usize, cells: &mut [usize]) -> O
     }
     let width = b.len() + 1;
     let at = |row: usize, j: usize| row * width + j;
+    // Row 0 is the distance from the empty prefix of `a`: the first pass reads it.
     for j in 0..width {
-        cells[at(1, j)] = j;
+        cells[at(0, j)] = j;
     }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
@@ -215,6 +216,17 @@ mod tests {
         assert_eq!(edit_distance("Austria", "Australia", 1), None);
         assert_eq!(edit_distance("Hungary", "Hungarian", 2), None);
         assert_eq!(edit_distance("abc", "abc", 0), Some(0));
+    }
+
+    #[test]
+    fn leading_characters_are_never_free() {
+        // Regression: the first row was read before it was written, so "xyab" matched
+        // the start of "abcd" at no cost.
+        assert_eq!(edit_distance("abcd", "xyab", 4), Some(4));
+        assert_eq!(edit_distance("abcd", "xyab", 3), None);
+        assert_eq!(edit_distance("", "abc", 3), Some(3));
+        assert_eq!(edit_distance("ab", "ba", 1), Some(1));
+        assert_eq!(edit_distance("Kyiv", "Kiev", 2), Some(2));
     }
 
     #[test]
