@@ -18,7 +18,8 @@ pub fn check(args: &CheckArgs) -> Status {
     if args.input.is_some() {
         return super::batch::check_records(args);
     }
-    let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
+    let (paths, dash) = plan::split_stdin(&args.paths);
+    let use_stdin = args.stdin || dash;
     if use_stdin && args.shard.is_some() {
         eprintln!("copydesk: error: --shard splits files and folders; standard input cannot be sharded");
         return Status::Error;
@@ -31,12 +32,6 @@ pub fn check(args: &CheckArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
     };
-    let paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");
         return Status::Error;

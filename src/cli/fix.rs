@@ -49,13 +49,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
     };
-    let use_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
+    let (paths, use_stdin) = plan::split_stdin(&args.paths);
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to fix: give files or folders, or `-` for standard input");
         return Status::Error;

@@ -120,6 +120,12 @@ pub fn check_each(
     }
 }
 
+/// The paths other than `-`, and whether `-` (standard input) was among them.
+pub fn split_stdin(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let files = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    (files, paths.iter().any(|p| p.as_os_str() == "-"))
+}
+
 /// The job of one file (or of standard input reported as `path`).
 pub fn job(path: PathBuf, input_format: Option<Format>, projects: &mut Projects) -> Option<Job> {
     let project = projects.for_file(&path)?;
