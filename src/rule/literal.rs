@@ -1,6 +1,7 @@
 //! Many literal terms matched in one pass, with word boundaries checked by hand.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -18,9 +19,66 @@ pub struct Literals {
 #[derive(Debug, Clone)]
 enum Matcher {
     /// One automaton for all terms (exact or ASCII case-insensitive).
-    Automaton(AhoCorasick),
+    Automaton(Automata),
     /// Case-insensitive terms with non-ASCII letters need Unicode case folding.
     Folded(Regex),
+}
+
+/// The leftmost-longest automaton answers almost every search in one fast pass; the one
+/// that reports every overlapping match is built only when a match cuts a word, since a
+/// shorter or later term may then be the right one.
+#[derive(Debug, Clone)]
+struct Automata {
+    longest: Option<AhoCorasick>,
+    all: OnceLock<Option<AhoCorasick>>,
+    terms: Vec<String>,
+    case_sensitive: bool,
+}
+
+impl Automata {
+    fn new(terms: &[String], case_sensitive: bool) -> Result<Self, String> {
+        // Terms that differ only in case would tie in a leftmost-longest search: keep
+        // to the overlapping search, which orders them as written.
+        let distinct = case_sensitive || {
+            let mut lower: Vec<String> = terms.iter().map(|t| t.to_ascii_lowercase()).collect();
+            lower.sort();
+            lower.windows(2).all(|w| w[0] != w[1])
+        };
+        let longest = if distinct {
+            Some(build(terms, case_sensitive, MatchKind::LeftmostLongest)?)
+        } else {
+            None
+        };
+        let automata = Automata {
+            longest,
+            all: OnceLock::new(),
+            terms: terms.to_vec(),
+            case_sensitive,
+        };
+        if automata.longest.is_none() {
+            automata
+                .all
+                .get_or_init(|| build(terms, case_sensitive, MatchKind::Standard).ok());
+        }
+        Ok(automata)
+    }
+
+    fn all(&self) -> Option<&AhoCorasick> {
+        self.all
+            .get_or_init(|| build(&self.terms, self.case_sensitive, MatchKind::Standard).ok())
+            .as_ref()
+    }
+}
+
+/// A contiguous NFA builds several times faster than a DFA and still searches quickly:
+/// start-up matters more than peak speed here.
+fn build(terms: &[String], case_sensitive: bool, kind: MatchKind) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(kind)
+        .ascii_case_insensitive(!case_sensitive)
+        .build(terms)
+        .map_err(|e| format!("cannot build the term automaton: {e}"))
 }
 
 impl Literals {
@@ -31,15 +89,7 @@ impl Literals {
         }
         let ascii_only = terms.iter().all(|t| t.is_ascii());
         let matcher = if case_sensitive || ascii_only {
-            // A contiguous NFA builds several times faster than a DFA and still
-            // searches quickly: start-up matters more than peak speed here.
-            let automaton = AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(!case_sensitive)
-                .build(terms)
-                .map_err(|e| format!("cannot build the term automaton: {e}"))?;
-            Matcher::Automaton(automaton)
+            Matcher::Automaton(Automata::new(terms, case_sensitive)?)
         } else {
             let alternation: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
             let regex = RegexBuilder::new(&alternation.join("|"))
@@ -59,6 +109,26 @@ impl Literals {
     /// position, skipping candidates that would cut a word. Yields the match range and
     /// the index of the term that matched.
     pub fn find_in(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+        if let Matcher::Automaton(Automata {
+            longest: Some(longest),
+            ..
+        }) = &self.matcher
+        {
+            let base = range.start;
+            let found: Vec<(Range<usize>, usize)> = longest
+                .find_iter(&text[range.clone()])
+                .map(|m| (base + m.start()..base + m.end(), m.pattern().as_usize()))
+                .collect();
+            // When every leftmost-longest match is a whole word, it is also what the
+            // choice among all overlapping matches below would make.
+            if !self.word_boundary
+                || found
+                    .iter()
+                    .all(|(r, _)| at_word_boundaries(text, r.start, r.end))
+            {
+                return found;
+            }
+        }
         let mut candidates = self.candidates(text, range);
         candidates.retain(|(r, _)| !self.word_boundary || at_word_boundaries(text, r.start, r.end));
         candidates.sort_by(|(a, _), (b, _)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -75,10 +145,11 @@ impl Literals {
         let hay = &text[range.clone()];
         let base = range.start;
         match &self.matcher {
-            Matcher::Automaton(ac) => ac
-                .find_overlapping_iter(hay)
-                .map(|m| (base + m.start()..base + m.end(), m.pattern().as_usize()))
-                .collect(),
+            Matcher::Automaton(automata) => automata.all().map_or_else(Vec::new, |ac| {
+                ac.find_overlapping_iter(hay)
+                    .map(|m| (base + m.start()..base + m.end(), m.pattern().as_usize()))
+                    .collect()
+            }),
             Matcher::Folded(regex) => regex
                 .find_iter(hay)
                 .map(|m| {
@@ -101,6 +172,18 @@ mod tests {
 
     fn terms(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_longest_match_that_cuts_a_word_gives_way_to_a_shorter_one() {
+        let lit = Literals::new(&terms(&["Olena", "Olena Zelenskaya"]), true, true).unwrap();
+        let text = "Olena Zelenskayas met Olena Zelenskaya.";
+        let found: Vec<&str> = lit
+            .find_in(text, 0..text.len())
+            .iter()
+            .map(|(r, _)| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["Olena", "Olena Zelenskaya"]);
     }
 
     #[test]
