@@ -17,7 +17,7 @@ use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
 use regex::Regex;
 
 use super::prose::{Comment, Prose, ProseBuilder};
-use crate::position::Span;
+use crate::position::{floor_char_boundary, Span};
 use references::Piece;
 
 /// Whitespace runs with a line break, tab or form feed (the layout of the source, not
@@ -98,13 +98,7 @@ impl Walker<'_> {
             }
             return;
         }
-        if name == b"br" {
-            if self.builder.in_block() {
-                self.builder.push("\n", self.span(tag.span.start, tag.span.end));
-            }
-        } else if elements::is_block(name) {
-            self.builder.end_block();
-        }
+        self.break_for(name, tag.span.start, tag.span.end);
         if opens && elements::is_skipped(name) {
             self.skipping.push(name.to_vec());
         }
@@ -123,10 +117,15 @@ impl Walker<'_> {
         if !self.skipping.is_empty() {
             return;
         }
+        // `</br>` is read as `<br>` by browsers.
+        self.break_for(name, tag.span.start, tag.span.end);
+    }
+
+    /// A tag's effect on the prose: `<br>` breaks the line, a block element ends the block.
+    fn break_for(&mut self, name: &[u8], start: usize, end: usize) {
         if name == b"br" {
-            // `</br>` is read as `<br>` by browsers.
             if self.builder.in_block() {
-                self.builder.push("\n", self.span(tag.span.start, tag.span.end));
+                self.builder.push("\n", self.span(start, end));
             }
         } else if elements::is_block(name) {
             self.builder.end_block();
@@ -200,8 +199,8 @@ impl Walker<'_> {
 
     /// A span of the source, clamped to the source and to char boundaries.
     fn span(&self, start: usize, end: usize) -> Span {
-        let end = floor_boundary(self.source, end.min(self.source.len()));
-        let start = floor_boundary(self.source, start.min(end));
+        let end = floor_char_boundary(self.source, end);
+        let start = floor_char_boundary(self.source, start.min(end));
         Span::new(start, end)
     }
 }
@@ -251,13 +250,6 @@ fn spaced(text: &str) -> String {
             }
         })
         .collect()
-}
-
-fn floor_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]
