@@ -1,23 +1,9 @@
 //! `copydesk baseline` and `copydesk check --baseline` end to end, in a scratch folder.
 
+mod common;
+
+use common::{copydesk_in as copydesk, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn copydesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A short report with two pieces of page furniture and one vague source.
 const STORY: &str = "\

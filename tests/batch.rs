@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::stderr;
+
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -52,10 +54,6 @@ fn parsed(out: &Output) -> Vec<Value> {
 
 fn of_type<'a>(values: &'a [Value], kind: &str) -> Vec<&'a Value> {
     values.iter().filter(|v| v["type"] == kind).collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 const VOTE: &str = "The vote is on Monday, March 4.\n";

@@ -5,20 +5,10 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::{stderr, stdout};
+
 fn copydesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 const FOOTER: &str = "tests/fixtures/articles/harbour-footer.txt";

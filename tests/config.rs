@@ -1,26 +1,12 @@
 //! Project configuration end to end: `copydesk.yaml` discovery, rule selection,
 //! severities, house style, extensions, per-path overrides, errors and `copydesk config`.
 
+mod common;
+
+use common::{copydesk_in, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn copydesk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Output;
 
 fn write(dir: &Path, path: &str, text: &str) {
     let path = dir.join(path);

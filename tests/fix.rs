@@ -1,27 +1,14 @@
 //! `copydesk fix` end to end, in temporary folders: diffs, rewrites, permissions, line
 //! endings, untouched files, refused fixes and failed writes.
 
+mod common;
+
+use common::{copydesk_in as copydesk, stderr, stdout};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
-
-fn copydesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// An article with a misspelt place name and two lines of page furniture, in CRLF.
 const ARTICLE: &str = "The ferry to the island will run twice a day from June.\r\n\
