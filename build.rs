@@ -37,6 +37,45 @@ fn main() {
     }
     let json = serde_json::to_string(&gates).expect("gates convert to JSON");
     fs::write(out_dir.join("gates.json"), json).expect("write gates");
+    let words = "src/names/english-words.txt";
+    println!("cargo:rerun-if-changed={words}");
+    let list = fs::read_to_string(words).expect("readable word list");
+    fs::write(out_dir.join("english-index.bin"), english_index(&list)).expect("write word index");
+}
+
+/// The index `names::words` searches the English word list with, as little-endian
+/// `u32`s: for each of the 26³ three-letter prefixes, the number of listed words that
+/// sort before it (and the total last); then the byte offset of each word in the list.
+fn english_index(list: &str) -> Vec<u8> {
+    let mut offsets = Vec::new();
+    let mut prefixes = Vec::new();
+    let mut at = 0;
+    for line in list.split_inclusive('\n') {
+        let word = line.trim_end_matches('\n');
+        if !word.starts_with('#') && !word.is_empty() {
+            let b = word.as_bytes();
+            assert!(
+                b.len() >= 3 && b.iter().all(u8::is_ascii_lowercase),
+                "`{word}`: listed words are three or more lower-case ASCII letters"
+            );
+            offsets.push(at as u32);
+            prefixes.push(b[..3].iter().fold(0, |i, &c| i * 26 + usize::from(c - b'a')));
+        }
+        at += line.len();
+    }
+    let mut counts = Vec::with_capacity(26 * 26 * 26 + 1);
+    let mut words = 0;
+    for prefix in 0..=26 * 26 * 26 {
+        while words < prefixes.len() && prefixes[words] < prefix {
+            words += 1;
+        }
+        counts.push(words as u32);
+    }
+    counts
+        .iter()
+        .chain(&offsets)
+        .flat_map(|n| n.to_le_bytes())
+        .collect()
 }
 
 fn yaml_files(folder: &Path) -> Vec<PathBuf> {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::{lower_words as words, LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
+use crate::text::phrases::{LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
 use crate::text::quantities::{Quantity, Unit};
 use crate::text::quotes::{quotes, word_count};
 
@@ -103,12 +103,17 @@ impl Check for AttributionCheck {
 impl AttributionCheck {
     fn vague(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let words = sentence_words(doc);
-        for k in 0..doc.prose.sentences.len() {
-            let ws = words.sentence(k);
+        let sentences = &doc.prose.sentences;
+        let mut shared: Option<Arc<SentenceWords>> = None;
+        for (k, sentence) in sentences.iter().enumerate() {
+            if !self.cues.may_occur(&text[sentence.clone()]) {
+                continue;
+            }
+            let words = shared.get_or_insert_with(|| sentence_words(doc));
+            let ws = words.sentence(text, k);
             for (at, len) in self.cues.find(&ws) {
                 let named_next =
-                    k + 1 < doc.prose.sentences.len() && self.names_a_speaker(text, words.sentence(k + 1));
+                    k + 1 < sentences.len() && self.names_a_speaker(text, words.sentence(text, k + 1));
                 if self.described(&ws, at) || self.named(text, &ws, at + len) || named_next {
                     continue;
                 }
@@ -149,7 +154,7 @@ impl AttributionCheck {
                     continue;
                 };
                 let words = shared.get_or_insert_with(|| sentence_words(doc));
-                let has_speech = |i: usize| self.speech.any(&words.sentence(i));
+                let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
                 let last = sentences
@@ -238,7 +243,8 @@ impl AttributionCheck {
             if found.peek().is_none() {
                 continue;
             }
-            let ws = words(text, paragraph.clone());
+            let list = WordList::of(text, paragraph.clone());
+            let ws = list.all();
             if self.speech.any(&ws) || self.sources.any(&ws) {
                 continue;
             }
@@ -255,7 +261,7 @@ impl AttributionCheck {
 /// The lower-case words of every sentence of `doc`, shared by the checks of a document.
 fn sentence_words(doc: &Document) -> Arc<SentenceWords> {
     doc.cache
-        .get_or_compute(0, || SentenceWords::new(&doc.prose.text, &doc.prose.sentences))
+        .get_or_compute(0, || SentenceWords::new(&doc.prose.sentences))
 }
 
 /// True when `word` begins with a capital letter.

@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
+
+use super::capitalised::each_word;
 use rustc_hash::FxHashMap;
 
 /// A word of a phrase: exact, or a stem (`explain*` matches every word it begins).
@@ -62,6 +65,51 @@ impl LowerWords for Vec<(Range<usize>, String)> {
 pub struct PhraseSet {
     phrases: Vec<Vec<Part>>,
     index: Box<FirstWords>,
+    anchors: std::sync::OnceLock<Option<Anchors>>,
+}
+
+/// The words of a [`PhraseSet`] as one ASCII case-insensitive automaton, and for each
+/// phrase the set of its words (as bits) that a text must hold for it to occur.
+#[derive(Debug, Clone)]
+struct Anchors {
+    words: AhoCorasick,
+    phrases: Vec<u64>,
+}
+
+impl Anchors {
+    /// None when some phrase has a word no text search can stand for (an empty stem, a
+    /// non-ASCII word) or the phrases have more than 64 distinct words.
+    fn new(phrases: &[Vec<Part>]) -> Option<Anchors> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut masks = Vec::with_capacity(phrases.len());
+        for parts in phrases {
+            let mut mask = 0u64;
+            for part in parts {
+                let (Part::Exact(word) | Part::Stem(word)) = part;
+                if word.is_empty() || !word.is_ascii() {
+                    return None;
+                }
+                let index = match words.iter().position(|w| w == word) {
+                    Some(i) => i,
+                    None => {
+                        words.push(word);
+                        words.len() - 1
+                    }
+                };
+                mask |= 1u64.checked_shl(u32::try_from(index).ok()?)?;
+            }
+            masks.push(mask);
+        }
+        let words = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .ok()?;
+        Some(Anchors {
+            words,
+            phrases: masks,
+        })
+    }
 }
 
 /// Where to look a word up: the phrases by their first word.
@@ -115,6 +163,29 @@ impl PhraseSet {
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
+    }
+
+    /// False when no phrase can occur in `text`, because for each phrase some word of
+    /// it is nowhere in `text`, in any case: a test far cheaper than splitting `text`
+    /// into words.
+    pub fn may_occur(&self, text: &str) -> bool {
+        if self.phrases.is_empty() {
+            return false;
+        }
+        let Some(anchors) = self.anchors.get_or_init(|| Anchors::new(&self.phrases)) else {
+            return true;
+        };
+        let mut present = 0u64;
+        for found in anchors.words.find_overlapping_iter(text) {
+            let bit = 1u64 << found.pattern().as_usize();
+            if present & bit == 0 {
+                present |= bit;
+                if anchors.phrases.iter().any(|&needs| needs & present == needs) {
+                    return true;
+                }
+            }
+        }
+        has_ascii_lower_case_of_other(text)
     }
 
     /// The phrases whose first word fits `word`.
@@ -185,6 +256,13 @@ impl PhraseSet {
     pub fn contains_word(&self, word: &str) -> bool {
         self.starting_with(word).any(|id| self.phrases[id].len() == 1)
     }
+}
+
+/// True when `text` holds one of the two non-ASCII characters whose lower case holds
+/// ASCII letters (the Kelvin sign and the dotted capital I), which an ASCII
+/// case-insensitive search cannot see.
+fn has_ascii_lower_case_of_other(text: &str) -> bool {
+    !text.is_ascii() && text.contains(['\u{212A}', '\u{130}'])
 }
 
 /// The bit of [`FirstWords::first_byte_lens`] for a word of `len` bytes.
@@ -260,56 +338,6 @@ impl WordList {
     }
 }
 
-/// The words of `range` of `text`, with ASCII taken byte by byte: the same ranges as
-/// [`crate::text::capitalised::words`] (letters, with an inner apostrophe followed by a
-/// letter, except a possessive "'s" that ends the word).
-fn each_word(text: &str, range: Range<usize>, mut each: impl FnMut(Range<usize>)) {
-    let end = range.end;
-    let bytes = text.as_bytes();
-    // The length of the character at `i` and whether it is a letter.
-    let char_at = |i: usize| -> (usize, bool) {
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 => (1, b.is_ascii_alphabetic()),
-            _ => text
-                .get(i..end)
-                .and_then(|rest| rest.chars().next())
-                .map_or((1, false), |c| (c.len_utf8(), c.is_alphabetic())),
-        }
-    };
-    let letter = |i: usize| i < end && char_at(i).1;
-    let mut i = range.start;
-    while i < end {
-        let (len, is_letter) = char_at(i);
-        if !is_letter {
-            i += len;
-            continue;
-        }
-        let start = i;
-        i += len;
-        while i < end {
-            let (len, is_letter) = char_at(i);
-            if is_letter {
-                i += len;
-                continue;
-            }
-            let apostrophe = match bytes[i] {
-                b'\'' => 1,
-                _ if text[i..end].starts_with('’') => '’'.len_utf8(),
-                _ => break,
-            };
-            if !letter(i + apostrophe) {
-                break;
-            }
-            // "Zelensky's" ends the word; "O'Brien" goes on.
-            if bytes[i + apostrophe] == b's' && !letter(i + apostrophe + 1) {
-                break;
-            }
-            i += apostrophe;
-        }
-        each(start..i);
-    }
-}
-
 /// A run of consecutive words of a [`WordList`].
 #[derive(Debug, Clone, Copy)]
 pub struct WordSlice<'a> {
@@ -349,35 +377,32 @@ impl LowerWords for WordSlice<'_> {
     }
 }
 
-/// The words of every sentence of a document, built once.
-#[derive(Debug, Clone, Default)]
+/// The words of every sentence of a document, each sentence's built the first time a
+/// check asks for it: most checks read only the few sentences a cheap test picked.
+#[derive(Debug, Default)]
 pub struct SentenceWords {
-    list: WordList,
-    /// Sentence `k` holds words `bounds[k]..bounds[k + 1]`.
-    bounds: Vec<usize>,
+    sentences: Vec<Range<usize>>,
+    built: Vec<std::sync::OnceLock<WordList>>,
 }
 
 impl SentenceWords {
-    /// The words of each of `sentences` of `text`.
-    pub fn new(text: &str, sentences: &[Range<usize>]) -> Self {
-        let mut list = WordList {
-            lower: String::with_capacity(text.len()),
-            words: Vec::with_capacity(text.len() / 5),
-        };
-        let mut bounds = Vec::with_capacity(sentences.len() + 1);
-        bounds.push(0);
-        for sentence in sentences {
-            list.push_words(text, sentence.clone());
-            bounds.push(list.len());
+    /// The words of each of `sentences`, to be built when asked for.
+    pub fn new(sentences: &[Range<usize>]) -> Self {
+        SentenceWords {
+            sentences: sentences.to_vec(),
+            built: (0..sentences.len()).map(|_| std::sync::OnceLock::new()).collect(),
         }
-        SentenceWords { list, bounds }
     }
 
-    /// The words of sentence `k` (none past the last sentence).
-    pub fn sentence(&self, k: usize) -> WordSlice<'_> {
-        match (self.bounds.get(k), self.bounds.get(k + 1)) {
-            (Some(&start), Some(&end)) => self.list.slice(start..end),
-            _ => self.list.slice(0..0),
+    /// The words of sentence `k` of `text`, the text the sentences were split from
+    /// (none past the last sentence).
+    pub fn sentence(&self, text: &str, k: usize) -> WordSlice<'_> {
+        match (self.built.get(k), self.sentences.get(k)) {
+            (Some(cell), Some(range)) => cell.get_or_init(|| WordList::of(text, range.clone())).all(),
+            _ => WordSlice {
+                lower: "",
+                words: &[],
+            },
         }
     }
 }
@@ -439,41 +464,12 @@ mod tests {
     }
 
     #[test]
-    fn byte_split_matches_the_general_split() {
-        let samples = [
-            "O'Brien's team didn't say it's 'fine' - a's b''c d' 'e x'sy",
-            "  rock'n'roll, Zelensky's aide; 3.5m people's  q's",
-            "'s",
-            "a'",
-            "'",
-            "",
-            "a",
-            "ab's",
-            "ab'st",
-            "x'",
-            "it's.",
-            "end'",
-            "Zelensky’s £5m İstanbul-based ΣΟΦΟΣ’ aide’sx café’ é’s 日本語 — 🙂 l’été",
-        ];
-        for sample in samples {
-            for start in (0..sample.len()).filter(|&i| sample.is_char_boundary(i)) {
-                for end in (start..=sample.len()).filter(|&i| sample.is_char_boundary(i)) {
-                    let mut fast = Vec::new();
-                    each_word(sample, start..end, |r| fast.push(r));
-                    let general: Vec<_> = crate::text::capitalised::words(sample, start..end).collect();
-                    assert_eq!(fast, general, "{sample:?} {start}..{end}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn sentence_words_split_by_sentence() {
         let text = "Critics say no. She said yes.";
         let sentences = crate::text::sentences::split(text);
-        let words = SentenceWords::new(text, &sentences);
-        assert_eq!(words.sentence(1).lower(1), "said");
-        assert_eq!(words.sentence(0).len(), 3);
-        assert!(words.sentence(2).is_empty());
+        let words = SentenceWords::new(&sentences);
+        assert_eq!(words.sentence(text, 1).lower(1), "said");
+        assert_eq!(words.sentence(text, 0).len(), 3);
+        assert!(words.sentence(text, 2).is_empty());
     }
 }

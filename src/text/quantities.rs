@@ -8,7 +8,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,15 +60,6 @@ impl Quantity {
         self.low <= other.high && other.low <= self.high
     }
 }
-
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
-        (?:[\ \t]*(?:-|–|to)[\ \t]*(?P<to>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?))?",
-    )
-    .unwrap_or_else(|e| panic!("number pattern: {e}"))
-});
 
 /// Number words written as one word.
 const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -215,20 +205,17 @@ const NOT_NOUNS: &[&str] = &[
 /// Every quantity in `text` within `range` (a sentence, say).
 pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let hay = &text[..range.end];
+    let bytes = hay.as_bytes();
     let mut out = Vec::new();
     let mut at = range.start;
-    while let Some(m) = NUMBER.captures_at(hay, at) {
-        let (Some(whole), Some(num)) = (m.get(0), m.name("num")) else {
-            break;
-        };
-        at = whole.end().max(at + 1);
-        if let Some(q) = read(
-            hay,
-            whole.start(),
-            whole.end(),
-            num.as_str(),
-            m.name("to").map(|t| t.as_str()),
-        ) {
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let num_end = number_end(bytes, start);
+        let to = range_end(bytes, num_end);
+        let end = to.map_or(num_end, |(_, to_end)| to_end);
+        at = end;
+        let to = to.map(|(to_start, to_end)| &hay[to_start..to_end]);
+        if let Some(q) = read(hay, start, end, &hay[start..num_end], to) {
             out.push(q);
         }
     }
@@ -237,6 +224,44 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     out
 }
 
+/// Where the number written in digits at `start` ends: "1,234,567.89" (groups of three
+/// after a comma) or "1234.5".
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digits_from = |i: usize| {
+        bytes
+            .get(i..)
+            .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    let group_at = |i: usize| bytes.get(i) == Some(&b',') && digits_from(i + 1) >= 3;
+    let mut end = start + digits_from(start);
+    if end - start <= 3 && group_at(end) {
+        while group_at(end) {
+            end += 4;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') && digits_from(end + 1) > 0 {
+        end += 1 + digits_from(end + 1);
+    }
+    end
+}
+
+/// The second number of a range that starts at `from`, just after a first number
+/// ("5-7", "5 – 7", "5 to 7"): where it starts and ends.
+fn range_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let blanks = |i: usize| {
+        i + bytes[i..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    };
+    let rest = &bytes[blanks(from)..];
+    let dash = ["-", "–", "to"].iter().find(|d| rest.starts_with(d.as_bytes()))?;
+    let start = blanks(bytes.len() - rest.len() + dash.len());
+    bytes
+        .get(start)
+        .is_some_and(u8::is_ascii_digit)
+        .then(|| (start, number_end(bytes, start)))
+}
 fn parse(number: &str) -> Option<f64> {
     number.replace(',', "").parse().ok()
 }
@@ -572,6 +597,35 @@ mod tests {
 
     fn count(noun: &str) -> Unit {
         Unit::Count(Some(noun.to_owned()))
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_number_pattern_reads_them() {
+        let pattern = regex::Regex::new(
+            r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ \t]*(?:-|–|to)[ \t]*(?P<to>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?))?",
+        )
+        .unwrap();
+        let samples = [
+            "1,234,567.89 1234,567 12,34 1,2345 1. 1.5. 3.14.15 0,000,0 5-7 5 – 7 5 to 7 5to7 5 - x",
+            "1,000-2,000 12.5 to 13.75 7 -\t8 9to 10 4,5 1,000,00 99,999,999,999.9 .5 5.a 6 to",
+        ];
+        for sample in samples {
+            let bytes = sample.as_bytes();
+            let mut at = 0;
+            while let Some(m) = pattern.captures_at(sample, at) {
+                let start = m.get(0).unwrap().start();
+                assert_eq!(bytes[at..].iter().position(u8::is_ascii_digit), Some(start - at));
+                let num_end = number_end(bytes, start);
+                assert_eq!(num_end, m.name("num").unwrap().end(), "{sample:?} at {start}");
+                let to = range_end(bytes, num_end);
+                assert_eq!(
+                    to,
+                    m.name("to").map(|t| (t.start(), t.end())),
+                    "{sample:?} at {start}"
+                );
+                at = m.get(0).unwrap().end();
+            }
+        }
     }
 
     #[test]
