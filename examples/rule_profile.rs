@@ -38,7 +38,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     // The shared analyses alone, on fresh documents, so the rules below find them made.
     let docs = parse()?;
-    let analyses: [(&str, &dyn Fn(&Document)); 3] = [
+    type Analysis<'a> = (&'a str, &'a dyn Fn(&Document));
+    let analyses: [Analysis; 3] = [
         ("capitalised words", &|d: &Document| drop(d.capitalised_words())),
         ("sentence quantities", &|d: &Document| {
             drop(d.sentence_quantities())

@@ -293,10 +293,11 @@ mod tests {
                 .collect();
             for &start in &boundaries {
                 for &end in boundaries.iter().filter(|&&e| e >= start) {
-                    let sentences = [start..end];
+                    let range = start..end;
+                    let sentence = std::slice::from_ref(&range);
                     assert_eq!(
-                        capitalised_words(sample, &sentences),
-                        capitalised_reference(sample, &sentences),
+                        capitalised_words(sample, sentence),
+                        capitalised_reference(sample, sentence),
                         "{sample:?} {start}..{end}"
                     );
                 }

@@ -65,7 +65,6 @@ impl LowerWords for Vec<(Range<usize>, String)> {
 pub struct PhraseSet {
     phrases: Vec<Vec<Part>>,
     index: Box<FirstWords>,
-    anchors: std::sync::OnceLock<Option<Anchors>>,
 }
 
 /// The words of a [`PhraseSet`] as one ASCII case-insensitive automaton, and for each
@@ -124,6 +123,8 @@ struct FirstWords {
     /// length of the exact first words (bit 31 for 31 and more), or all bits when a stem
     /// begins with that byte.
     first_byte_lens: Vec<u32>,
+    /// The prefilter of [`PhraseSet::may_occur`], made when first needed.
+    anchors: std::sync::OnceLock<Option<Anchors>>,
 }
 
 impl PhraseSet {
@@ -172,7 +173,7 @@ impl PhraseSet {
         if self.phrases.is_empty() {
             return false;
         }
-        let Some(anchors) = self.anchors.get_or_init(|| Anchors::new(&self.phrases)) else {
+        let Some(anchors) = self.index.anchors.get_or_init(|| Anchors::new(&self.phrases)) else {
             return true;
         };
         let mut present = 0u64;
@@ -180,7 +181,7 @@ impl PhraseSet {
             let bit = 1u64 << found.pattern().as_usize();
             if present & bit == 0 {
                 present |= bit;
-                if anchors.phrases.iter().any(|&needs| needs & present == needs) {
+                if anchors.phrases.iter().any(|needs| needs & !present == 0) {
                     return true;
                 }
             }
