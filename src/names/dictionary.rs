@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
 use super::similar::NameIndex;
-use crate::text::words::{at_word_boundaries, is_word_char};
+use crate::text::words::{at_word_boundaries, is_word_char, ASCII_WORD_BYTE};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -463,11 +463,15 @@ impl Dictionary {
 }
 
 /// The first run of word characters of `text` at or after byte `from` (a character
-/// boundary). ASCII is tested byte by byte; other characters are decoded where they occur.
+/// boundary). ASCII is tested byte by byte, and the punctuation from U+2000 to U+203F
+/// (curly quotes, dashes) is skipped by its first two bytes; other characters are
+/// decoded where they occur.
 fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
     let word_char_at = |at: usize| -> Option<(bool, usize)> {
-        match *text.as_bytes().get(at)? {
-            b if b.is_ascii() => Some((b.is_ascii_alphanumeric() || b == b'_', 1)),
+        match *bytes.get(at)? {
+            b if b.is_ascii() => Some((ASCII_WORD_BYTE[usize::from(b)], 1)),
+            0xE2 if bytes.get(at + 1) == Some(&0x80) => Some((false, 3)),
             _ => {
                 let c = text.get(at..)?.chars().next()?;
                 Some((is_word_char(c), c.len_utf8()))
@@ -483,8 +487,14 @@ fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
         at += len;
     };
     let mut end = start;
-    while let Some((true, len)) = word_char_at(end) {
-        end += len;
+    loop {
+        while bytes.get(end).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
+            end += 1;
+        }
+        match word_char_at(end) {
+            Some((true, len)) => end += len,
+            _ => break,
+        }
     }
     Some(start..end)
 }

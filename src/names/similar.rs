@@ -7,8 +7,14 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// `text` with diacritics removed ("Zürich" → "Zurich").
-pub fn fold_diacritics(text: &str) -> String {
-    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+pub fn fold_diacritics(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .into()
 }
 
 /// Optimal-string-alignment distance (a transposition counts as one edit), or `None`
@@ -132,8 +138,8 @@ pub fn are_spelling_variants(a: &str, b: &str) -> bool {
     if a.to_lowercase() == b.to_lowercase() {
         return false;
     }
-    let fa = fold_diacritics(&a.to_lowercase());
-    let fb = fold_diacritics(&b.to_lowercase());
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    let (fa, fb) = (fold_diacritics(&la), fold_diacritics(&lb));
     let shorter = fa.chars().count().min(fb.chars().count());
     edit_distance(&fa, &fb, 2.max(shorter / 3)).is_some()
 }

@@ -154,7 +154,12 @@ impl AttributionCheck {
                     continue;
                 };
                 let words = shared.get_or_insert_with(|| sentence_words(doc));
-                let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
+                let has_speech = |i: usize| {
+                    sentences
+                        .get(i)
+                        .is_some_and(|r| self.speech.may_occur(&text[r.clone()]))
+                        && self.speech.any(&words.sentence(text, i))
+                };
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
                 let last = sentences
@@ -164,8 +169,14 @@ impl AttributionCheck {
                     .max(s);
                 let own = sentences[s].start.min(quote.range.start)..sentences[last].end.max(quote.range.end);
                 // The words outside the quotation, in its own sentence, may name the speaker.
-                let outside = text[own.clone()].replacen(&text[quote.inner.clone()], " ", 1);
-                if self.speech.any(&WordList::of(&outside, 0..outside.len()).all()) {
+                let outside = format!(
+                    "{} {}",
+                    &text[own.start..quote.inner.start],
+                    &text[quote.inner.end..own.end]
+                );
+                if self.speech.may_occur(&outside)
+                    && self.speech.any(&WordList::of(&outside, 0..outside.len()).all())
+                {
                     continue;
                 }
                 let partial = !text[quote.inner.clone()]
@@ -215,7 +226,8 @@ impl AttributionCheck {
             if !text[paragraph.clone()].contains(['"', '“', '«', '„']) {
                 return false;
             }
-            if self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
+            let body = &text[paragraph.clone()];
+            if self.speech.may_occur(body) && self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
                 return true;
             }
         }
@@ -243,10 +255,14 @@ impl AttributionCheck {
             if found.peek().is_none() {
                 continue;
             }
-            let list = WordList::of(text, paragraph.clone());
-            let ws = list.all();
-            if self.speech.any(&ws) || self.sources.any(&ws) {
-                continue;
+            let body = &text[paragraph.clone()];
+            let (speech, sources) = (self.speech.may_occur(body), self.sources.may_occur(body));
+            if speech || sources {
+                let list = WordList::of(text, paragraph.clone());
+                let ws = list.all();
+                if speech && self.speech.any(&ws) || sources && self.sources.any(&ws) {
+                    continue;
+                }
             }
             for q in found
                 .flat_map(|&i| &figures[i])

@@ -233,8 +233,9 @@ impl BoilerplateCheck {
         self.lines.iter().chain(block).chain(&self.unless)
     }
 
+    /// True when `line` has at most `max_chars` characters (counted only as far as needed).
     fn short(&self, line: &str) -> bool {
-        line.len() <= self.max_chars || line.chars().count() <= self.max_chars
+        line.len() <= self.max_chars || line.chars().nth(self.max_chars).is_none()
     }
 
     fn excepted(&self, line: &str) -> bool {

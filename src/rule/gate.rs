@@ -83,7 +83,12 @@ impl LineKey {
 
 /// True when `key` begins with one of `starts`.
 pub fn admits(starts: &[String], key: &str) -> bool {
-    starts.iter().any(|s| key.starts_with(s.as_str()))
+    // Starts are a few bytes long: comparing in place beats a call to `memcmp`.
+    let key = key.as_bytes();
+    starts.iter().any(|s| {
+        let s = s.as_bytes();
+        s.len() <= key.len() && s.iter().zip(key).all(|(a, b)| a == b)
+    })
 }
 
 /// The set of first bytes of some gates' starts: a line whose key begins with none of

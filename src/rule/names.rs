@@ -68,7 +68,7 @@ pub struct NamesCheck {
     find: NamesFind,
     prefer: HashMap<usize, String>,
     own_titles: Vec<String>,
-    titles: OnceLock<Vec<String>>,
+    titles: OnceLock<Titles>,
     former: Vec<String>,
 }
 
@@ -114,17 +114,23 @@ impl NamesCheck {
     }
 
     /// The rule's titles and the dictionary's, longest first.
-    fn titles(&self) -> &[String] {
+    fn titles(&self) -> &Titles {
         self.titles.get_or_init(|| {
-            let mut titles: Vec<String> = self
+            let mut list: Vec<String> = self
                 .own_titles
                 .iter()
                 .cloned()
                 .chain(self.dict().titles().iter().map(|t| t.to_string()))
                 .collect();
-            titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            titles.dedup();
-            titles
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            list.dedup();
+            let mut by_last_byte = vec![Vec::new(); 256];
+            for (i, title) in list.iter().enumerate() {
+                if let Some(&last) = title.as_bytes().last() {
+                    by_last_byte[usize::from(last)].push(i);
+                }
+            }
+            Titles { list, by_last_byte }
         })
     }
 }
@@ -173,6 +179,26 @@ fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<
 
 /// The capitalised words of a document that no dictionary or word list knows.
 struct UnknownWords(Vec<Range<usize>>);
+
+/// A spelling of an unknown word: the word, where it is written, and its form without
+/// diacritics.
+type Spelling<'a> = (&'a str, Vec<Range<usize>>, std::borrow::Cow<'a, str>);
+
+/// Titles written before names, longest first, and indexed by their last byte.
+#[derive(Debug, Clone)]
+struct Titles {
+    list: Vec<String>,
+    by_last_byte: Vec<Vec<usize>>,
+}
+
+impl Titles {
+    /// The titles that end with the byte `last`, longest first.
+    fn ending_with(&self, last: u8) -> impl Iterator<Item = &String> {
+        self.by_last_byte[usize::from(last)]
+            .iter()
+            .map(|&i| &self.list[i])
+    }
+}
 
 /// A title written just before a mention.
 struct Titled {
@@ -343,7 +369,7 @@ impl NamesCheck {
         let text = &doc.prose.text;
         let candidates = self.unknown_words(doc, list, 4);
         // Distinct spellings with their places and their diacritic-free form, made once.
-        let mut spellings: Vec<(&str, Vec<Range<usize>>, String)> = Vec::new();
+        let mut spellings: Vec<Spelling<'_>> = Vec::new();
         for range in candidates.iter() {
             let word = &text[range.clone()];
             match spellings.iter_mut().find(|(w, _, _)| *w == word) {
@@ -411,7 +437,7 @@ impl NamesCheck {
                     .iter()
                     .filter(|w| {
                         let word = &text[w.range.clone()];
-                        word.chars().count() >= 4
+                        word.chars().nth(3).is_some()
                             && !self.dict().knows_word(word)
                             && !is_english_word(word)
                             && !inside(&w.range)
@@ -422,7 +448,12 @@ impl NamesCheck {
         });
         all.0
             .iter()
-            .filter(|r| text[(*r).clone()].chars().count() >= min_chars)
+            .filter(|r| {
+                text[(*r).clone()]
+                    .chars()
+                    .nth(min_chars.saturating_sub(1))
+                    .is_some()
+            })
             .cloned()
             .collect()
     }
@@ -536,7 +567,7 @@ impl NamesCheck {
 
     fn title_before(&self, text: &str, start: usize) -> Option<Titled> {
         let before = text[..start].strip_suffix(' ')?;
-        let title = self.titles().iter().find(|t| {
+        let title = self.titles().ending_with(*before.as_bytes().last()?).find(|t| {
             before.ends_with(t.as_str())
                 && !before[..before.len() - t.len()]
                     .chars()

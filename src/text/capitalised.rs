@@ -36,6 +36,10 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
                 i += 1;
                 continue;
             }
+            if is_general_punctuation(bytes, i) {
+                i += 3;
+                continue;
+            }
             let (len, letter) = letter_at(text, i, end);
             if !letter || inside_word(text, sentence.start..end, i) {
                 i += len;
@@ -51,6 +55,12 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
         }
     }
     out
+}
+
+/// True when a character from U+2000 to U+203F (spaces, dashes, curly quotes), none
+/// of them a letter, starts at byte `i`.
+fn is_general_punctuation(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80)
 }
 
 /// True when the letter at `at` continues a word of [`each_word`] over `range`: the
@@ -125,6 +135,10 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
     let letter = |i: usize| letter_at(text, i, end).1;
     let mut i = start + letter_at(text, start, end).0;
     while i < end {
+        if bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
         let (len, is_letter) = letter_at(text, i, end);
         if is_letter {
             i += len;

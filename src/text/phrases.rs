@@ -75,6 +75,13 @@ struct Anchors {
     phrases: Vec<u64>,
 }
 
+/// The text of a word of a phrase, without its stem mark.
+fn word_of(part: &Part) -> &str {
+    match part {
+        Part::Exact(word) | Part::Stem(word) => word,
+    }
+}
+
 impl Anchors {
     /// None when some phrase has a word no text search can stand for (an empty stem, a
     /// non-ASCII word) or the phrases have more than 64 distinct words.
@@ -83,12 +90,14 @@ impl Anchors {
         let mut masks = Vec::with_capacity(phrases.len());
         for parts in phrases {
             let mut mask = 0u64;
-            for part in parts {
-                let (Part::Exact(word) | Part::Stem(word)) = part;
+            // Words of one or two letters ("it", "to") are everywhere: a phrase with a
+            // longer word is looked for by its longer words alone.
+            let long = parts.iter().any(|p| word_of(p).len() >= 3);
+            for word in parts.iter().map(word_of).filter(|w| !long || w.len() >= 3) {
                 if word.is_empty() || !word.is_ascii() {
                     return None;
                 }
-                let index = match words.iter().position(|w| w == word) {
+                let index = match words.iter().position(|w| *w == word) {
                     Some(i) => i,
                     None => {
                         words.push(word);

@@ -7,8 +7,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unit {
@@ -95,15 +93,48 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("thousand", 1000.0),
 ];
 
-/// Finds the number words in any ASCII case, the longest at each place.
-static NUMBER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(NUMBER_WORDS.iter().map(|(w, _)| w))
-        .unwrap_or_else(|e| panic!("number words: {e}"))
+/// For each letter a to z, the number words that begin with it (indices into [`NUMBER_WORDS`]).
+static NUMBER_WORDS_BY_LETTER: LazyLock<[Vec<usize>; 26]> = LazyLock::new(|| {
+    let mut by_letter: [Vec<usize>; 26] = Default::default();
+    for (i, (word, _)) in NUMBER_WORDS.iter().enumerate() {
+        by_letter[usize::from(word.as_bytes()[0] - b'a')].push(i);
+    }
+    by_letter
 });
+
+/// Where a number word can begin: the number words opening a word of `hay` (in any
+/// ASCII case, the longest at each place), as (start, end, index into [`NUMBER_WORDS`]).
+/// A number word inside another word ("often", "someone") is never one.
+fn number_words_at_word_starts(hay: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = hay.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            // The rest of this run of letters holds no word start.
+            i += 1 + bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if after_word_or_hyphen(hay, start) {
+                continue;
+            }
+            let letter = usize::from(bytes[start].to_ascii_lowercase() - b'a');
+            let longest = NUMBER_WORDS_BY_LETTER[letter]
+                .iter()
+                .filter(|&&k| starts_with_ignore_case(&hay[start..], NUMBER_WORDS[k].0))
+                .max_by_key(|&&k| NUMBER_WORDS[k].0.len());
+            if let Some(&index) = longest {
+                return Some((start, start + NUMBER_WORDS[index].0.len(), index));
+            }
+        }
+        None
+    })
+}
 
 const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
@@ -208,8 +239,7 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
     let mut at = range.start;
-    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
-        let start = at + offset;
+    while let Some(start) = next_digit(bytes, at) {
         let num_end = number_end(bytes, start);
         let to = range_end(bytes, num_end);
         let end = to.map_or(num_end, |(_, to_end)| to_end);
@@ -222,6 +252,24 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     out.extend(word_numbers(hay, range));
     out.sort_by_key(|q| q.range.start);
     out
+}
+
+/// The first ASCII digit of `bytes` at or after `from`, tested eight bytes at a time.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    for chunk in bytes.get(from..)?.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        let low = word & !HIGH;
+        // The high bit of each byte: set from b'0' up (+0x50), and from b'9' + 1 up (+0x46);
+        // bytes that are not ASCII are left out by their own high bit.
+        let digits = (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646) & !word & HIGH;
+        if digits != 0 {
+            return Some(at + digits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(u8::is_ascii_digit).map(|i| at + i)
 }
 
 /// Where the number written in digits at `start` ends: "1,234,567.89" (groups of three
@@ -475,10 +523,9 @@ fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
     let hay = &hay[range];
     // Where the last quantity found ends: words before it are part of it.
     let mut at = 0;
-    for found in NUMBER_WORD_FINDER.find_iter(hay) {
-        let start = found.start();
+    for (start, found_end, pattern) in number_words_at_word_starts(hay) {
         // "a dozen": the word "a" right before "dozen" counts twelve.
-        if NUMBER_WORDS[found.pattern().as_usize()].0 == "dozen"
+        if NUMBER_WORDS[pattern].0 == "dozen"
             && start >= 2
             && start - 2 >= at
             && starts_with_ignore_case(&hay[start - 2..], "a ")
@@ -489,12 +536,12 @@ fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
                 out.push(q);
             }
         }
-        if start < at || after_word_or_hyphen(hay, start) || letters_end(hay, found.end()) != found.end() {
+        if start < at || after_word_or_hyphen(hay, start) || letters_end(hay, found_end) != found_end {
             continue;
         }
-        let word = &hay[start..found.end()];
-        let mut value = NUMBER_WORDS[found.pattern().as_usize()].1;
-        let mut end = found.end();
+        let word = &hay[start..found_end];
+        let mut value = NUMBER_WORDS[pattern].1;
+        let mut end = found_end;
         // "twenty-five"
         if value >= 20.0 && hay[end..].starts_with('-') {
             let unit_end = letters_end(hay, end + 1);
@@ -597,6 +644,37 @@ mod tests {
 
     fn count(noun: &str) -> Unit {
         Unit::Count(Some(noun.to_owned()))
+    }
+
+    #[test]
+    fn number_words_are_those_a_longest_match_search_finds_at_word_starts() {
+        let search = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(NUMBER_WORDS.iter().map(|(w, _)| w))
+            .unwrap();
+        let text = "Someone often said SIXTEEN sixty-six six-teen; éone Ωtwo tWeNtY a dozen x-ten \
+                    _nine 9ten one’s ‘three’ fourteenth hundredfold,thousand";
+        let expected: Vec<(usize, usize, usize)> = search
+            .find_iter(text)
+            .filter(|m| !after_word_or_hyphen(text, m.start()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        assert_eq!(number_words_at_word_starts(text).collect::<Vec<_>>(), expected);
+        assert!(expected.len() > 8);
+    }
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time() {
+        let text = "no digits here, then ’ 7 and x9 ÿ0 /:@`".as_bytes();
+        for from in 0..=text.len() {
+            let expected = text[from..].iter().position(u8::is_ascii_digit).map(|i| from + i);
+            assert_eq!(next_digit(text, from), expected, "from {from}");
+        }
+        for b in 0..=255u8 {
+            let bytes = [b'a', b'b', b'c', b, b'x', b'y', b'z', b'w', b'v'];
+            assert_eq!(next_digit(&bytes, 0), b.is_ascii_digit().then_some(3), "byte {b}");
+        }
     }
 
     #[test]

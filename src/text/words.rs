@@ -1,5 +1,16 @@
 //! Word boundaries, decided by hand so literal matching stays fast.
 
+/// For each byte, whether it is an ASCII word character (a letter, a digit or `_`).
+pub static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// True for characters that make up words.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
