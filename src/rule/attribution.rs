@@ -154,12 +154,7 @@ impl AttributionCheck {
                     continue;
                 };
                 let words = shared.get_or_insert_with(|| sentence_words(doc));
-                let has_speech = |i: usize| {
-                    sentences
-                        .get(i)
-                        .is_some_and(|r| self.speech.may_occur(&text[r.clone()]))
-                        && self.speech.any(&words.sentence(text, i))
-                };
+                let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
                 let last = sentences
@@ -226,8 +221,7 @@ impl AttributionCheck {
             if !text[paragraph.clone()].contains(['"', '“', '«', '„']) {
                 return false;
             }
-            let body = &text[paragraph.clone()];
-            if self.speech.may_occur(body) && self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
+            if self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
                 return true;
             }
         }
