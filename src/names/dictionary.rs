@@ -278,8 +278,9 @@ pub struct Dictionary {
     pub forms: Vec<Form>,
     /// First word of each form → the forms that start with it.
     by_first_word: HashMap<Text, Vec<usize>>,
-    /// The ASCII characters that start some form's first word, as bits.
-    ascii_starts: u128,
+    /// For each ASCII byte, the byte lengths (bit `min(len, 31)`) of the first words of
+    /// forms that start with it; zero when none does.
+    ascii_first_word_lens: [u32; 128],
     /// For each entity, the range of its forms in `forms`.
     entity_forms: Vec<std::ops::Range<usize>>,
     words: HashSet<Text>,
@@ -295,7 +296,7 @@ impl Dictionary {
             entities: Vec::new(),
             forms: Vec::new(),
             by_first_word: HashMap::default(),
-            ascii_starts: 0,
+            ascii_first_word_lens: [0; 128],
             entity_forms: Vec::new(),
             words: HashSet::default(),
             given_names: HashSet::default(),
@@ -334,10 +335,12 @@ impl Dictionary {
             words.insert(first);
             words.extend(parts);
         }
-        let ascii_starts = by_first_word
-            .keys()
-            .filter_map(|word| word.bytes().next().filter(u8::is_ascii))
-            .fold(0u128, |bits, b| bits | 1 << b);
+        let mut ascii_first_word_lens = [0u32; 128];
+        for word in by_first_word.keys() {
+            if let Some(b) = word.bytes().next().filter(u8::is_ascii) {
+                ascii_first_word_lens[usize::from(b)] |= length_bit(word.len());
+            }
+        }
         let given_names = entities
             .iter()
             .flat_map(|e| e.raw.given.iter().cloned())
@@ -352,7 +355,7 @@ impl Dictionary {
             entities,
             forms,
             by_first_word,
-            ascii_starts,
+            ascii_first_word_lens,
             entity_forms,
             words,
             given_names,
@@ -379,7 +382,7 @@ impl Dictionary {
             // A whole run of word characters is at word boundaries, except perhaps at
             // the start of the range, where the text before it may go on.
             if start < next_free
-                || !self.may_start_form(hay.as_bytes()[start])
+                || !self.may_start_form(hay.as_bytes()[start], end - start)
                 || (start == range.start && !at_word_boundaries(hay, start, end))
             {
                 continue;
@@ -413,9 +416,13 @@ impl Dictionary {
     }
 
     /// False when no form's first word starts with the byte `first` (the first byte of
-    /// a word); a byte of a non-ASCII character may always start one.
-    fn may_start_form(&self, first: u8) -> bool {
-        !first.is_ascii() || self.ascii_starts & 1 << first != 0
+    /// a word of `len` bytes) and has that length; a byte of a non-ASCII character may
+    /// always start one.
+    fn may_start_form(&self, first: u8, len: usize) -> bool {
+        match self.ascii_first_word_lens.get(usize::from(first)) {
+            Some(lens) => lens & length_bit(len) != 0,
+            None => true,
+        }
     }
 
     /// The forms of `entity`, as indices into `forms`.
@@ -460,6 +467,11 @@ impl Dictionary {
             .iter()
             .find(|f| f.text == text && matches!(f.kind, FormKind::Canonical | FormKind::Accepted))
     }
+}
+
+/// The bit for a word of `len` bytes in a set of lengths (31 for 31 and more).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// The first run of word characters of `text` at or after byte `from` (a character

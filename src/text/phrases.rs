@@ -302,7 +302,11 @@ pub struct WordList {
 impl WordList {
     /// The words of `range` in `text`.
     pub fn of(text: &str, range: Range<usize>) -> Self {
-        let mut list = WordList::default();
+        // Room for every word at once: words average more than four bytes with their spaces.
+        let mut list = WordList {
+            lower: String::with_capacity(range.len()),
+            words: Vec::with_capacity(range.len() / 4 + 1),
+        };
         list.push_words(text, range);
         list
     }
