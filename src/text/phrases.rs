@@ -71,6 +71,8 @@ pub struct PhraseSet {
 /// phrase the set of its words (as bits) that a text must hold for it to occur.
 #[derive(Debug, Clone)]
 struct Anchors {
+    /// The longest word of each phrase, for a first, fast test.
+    longest: AhoCorasick,
     words: AhoCorasick,
     phrases: Vec<u64>,
 }
@@ -87,8 +89,10 @@ impl Anchors {
     /// non-ASCII word) or the phrases have more than 64 distinct words.
     fn new(phrases: &[Vec<Part>]) -> Option<Anchors> {
         let mut words: Vec<&str> = Vec::new();
+        let mut longest: Vec<&str> = Vec::new();
         let mut masks = Vec::with_capacity(phrases.len());
         for parts in phrases {
+            longest.push(parts.iter().map(word_of).max_by_key(|w| w.len())?);
             let mut mask = 0u64;
             // Words of one or two letters ("it", "to") are everywhere: a phrase with a
             // longer word is looked for by its longer words alone.
@@ -109,11 +113,15 @@ impl Anchors {
             masks.push(mask);
         }
         let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(words)
             .ok()?;
+        let longest = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(longest)
+            .ok()?;
         Some(Anchors {
+            longest,
             words,
             phrases: masks,
         })
@@ -185,8 +193,14 @@ impl PhraseSet {
         let Some(anchors) = self.index.anchors.get_or_init(|| Anchors::new(&self.phrases)) else {
             return true;
         };
+        // Lower-cased as ASCII, the text is searched case-sensitively, which lets the
+        // first search skip ahead with a vector prefilter.
+        let lower = text.to_ascii_lowercase();
+        if !anchors.longest.is_match(&lower) {
+            return has_ascii_lower_case_of_other(text);
+        }
         let mut present = 0u64;
-        for found in anchors.words.find_overlapping_iter(text) {
+        for found in anchors.words.find_overlapping_iter(&lower) {
             let bit = 1u64 << found.pattern().as_usize();
             if present & bit == 0 {
                 present |= bit;

@@ -95,10 +95,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("thousand", 1000.0),
 ];
 
-/// Finds the number words in any ASCII case, the longest at each place.
+/// Finds the number words, the longest at each place, in text lower-cased as ASCII (so
+/// in any ASCII case in the original; a case-sensitive search can skip ahead with a
+/// vector prefilter).
 static NUMBER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
         .build(NUMBER_WORDS.iter().map(|(w, _)| w))
@@ -492,7 +493,8 @@ fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
     let hay = &hay[range];
     // Where the last quantity found ends: words before it are part of it.
     let mut at = 0;
-    for found in NUMBER_WORD_FINDER.find_iter(hay) {
+    let lower = hay.to_ascii_lowercase();
+    for found in NUMBER_WORD_FINDER.find_iter(&lower) {
         let (start, found_end, pattern) = (found.start(), found.end(), found.pattern().as_usize());
         // "a dozen": the word "a" right before "dozen" counts twelve.
         if NUMBER_WORDS[pattern].0 == "dozen"
