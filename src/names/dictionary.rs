@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -281,6 +283,10 @@ pub struct Dictionary {
     /// For each ASCII byte, the byte lengths (bit `min(len, 31)`) of the first words of
     /// forms that start with it; zero when none does.
     ascii_first_word_lens: [u32; 128],
+    /// The first words that begin with an ASCII byte other than a capital or a digit
+    /// ("al", "bin", "von"): these words are found with one search, the others by
+    /// skipping to capitals, digits and non-ASCII characters.
+    lower_first_words: Option<AhoCorasick>,
     /// For each entity, the range of its forms in `forms`.
     entity_forms: Vec<std::ops::Range<usize>>,
     words: HashSet<Text>,
@@ -297,6 +303,7 @@ impl Dictionary {
             forms: Vec::new(),
             by_first_word: HashMap::default(),
             ascii_first_word_lens: [0; 128],
+            lower_first_words: None,
             entity_forms: Vec::new(),
             words: HashSet::default(),
             given_names: HashSet::default(),
@@ -341,6 +348,19 @@ impl Dictionary {
                 ascii_first_word_lens[usize::from(b)] |= length_bit(word.len());
             }
         }
+        let lower: Vec<&str> = by_first_word
+            .keys()
+            .map(AsRef::as_ref)
+            .filter(|w: &&str| w.as_bytes()[0].is_ascii() && !starts_upper_or_digit(w.as_bytes()[0]))
+            .collect();
+        let lower_first_words = (!lower.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&lower)
+            })
+            .transpose()
+            .map_err(|e| format!("dictionary first words: {e}"))?;
         let given_names = entities
             .iter()
             .flat_map(|e| e.raw.given.iter().cloned())
@@ -356,6 +376,7 @@ impl Dictionary {
             forms,
             by_first_word,
             ascii_first_word_lens,
+            lower_first_words,
             entity_forms,
             words,
             given_names,
@@ -374,11 +395,10 @@ impl Dictionary {
     ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
         let mut out = Vec::new();
         let mut next_free = range.start;
-        let mut at = range.start;
         let hay = &text[..range.end];
-        while let Some(word) = next_word(hay, at) {
+        let mut starts = WordStarts::new(self, hay, range.start);
+        while let Some(word) = starts.next() {
             let (start, end) = (word.start, word.end);
-            at = end;
             // A whole run of word characters is at word boundaries, except perhaps at
             // the start of the range, where the text before it may go on.
             if start < next_free
@@ -409,7 +429,7 @@ impl Dictionary {
                 .collect();
             let found = start..start + len;
             next_free = found.end;
-            at = found.end;
+            starts.skip_to(found.end);
             out.push((found, forms));
         }
         out
@@ -474,41 +494,130 @@ fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
-/// The first run of word characters of `text` at or after byte `from` (a character
-/// boundary). ASCII is tested byte by byte, and the punctuation from U+2000 to U+203F
-/// (curly quotes, dashes) is skipped by its first two bytes; other characters are
-/// decoded where they occur.
-fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    let bytes = text.as_bytes();
-    let word_char_at = |at: usize| -> Option<(bool, usize)> {
-        match *bytes.get(at)? {
-            b if b.is_ascii() => Some((ASCII_WORD_BYTE[usize::from(b)], 1)),
-            0xE2 if bytes.get(at + 1) == Some(&0x80) => Some((false, 3)),
-            _ => {
-                let c = text.get(at..)?.chars().next()?;
-                Some((is_word_char(c), c.len_utf8()))
+/// True for the ASCII bytes whose words are found by skipping ahead: capitals and digits.
+fn starts_upper_or_digit(b: u8) -> bool {
+    b.is_ascii_uppercase() || b.is_ascii_digit()
+}
+
+/// The runs of word characters of a text, in order, that may begin a form of a
+/// dictionary: those starting with a capital, a digit or a non-ASCII word character
+/// (found by skipping eight bytes at a time), and those found by the search for the
+/// dictionary's other first words. Every other word starts no form.
+struct WordStarts<'a> {
+    hay: &'a str,
+    /// Where the range searched begins: a word may start there whatever comes before.
+    from: usize,
+    at: usize,
+    /// Where the other first words occur, in order.
+    lower: std::iter::Peekable<std::vec::IntoIter<usize>>,
+}
+
+impl<'a> WordStarts<'a> {
+    fn new(dict: &Dictionary, hay: &'a str, from: usize) -> Self {
+        let lower: Vec<usize> = dict
+            .lower_first_words
+            .as_ref()
+            .map(|search| search.find_iter(&hay[from..]).map(|m| from + m.start()).collect())
+            .unwrap_or_default();
+        WordStarts {
+            hay,
+            from,
+            at: from,
+            lower: lower.into_iter().peekable(),
+        }
+    }
+
+    /// Go on from byte `at` (a character boundary).
+    fn skip_to(&mut self, at: usize) {
+        self.at = self.at.max(at);
+    }
+
+    fn next(&mut self) -> Option<std::ops::Range<usize>> {
+        let bytes = self.hay.as_bytes();
+        while self.at < bytes.len() {
+            let upper = next_upper_digit_or_non_ascii(bytes, self.at);
+            while self.lower.next_if(|&i| i < self.at).is_some() {}
+            let start = match self.lower.peek() {
+                Some(&i) if i < upper => i,
+                _ => upper,
+            };
+            if start >= bytes.len() {
+                break;
             }
+            let (word, len) = word_char_at(self.hay, start);
+            if !word || (start > self.from && word_char_before(self.hay, start)) {
+                self.at = start + len;
+                continue;
+            }
+            let end = word_end(self.hay, start);
+            self.at = end;
+            return Some(start..end);
         }
-    };
-    let mut at = from;
-    let start = loop {
-        let (word, len) = word_char_at(at)?;
-        if word {
-            break at;
-        }
-        at += len;
-    };
+        self.at = bytes.len();
+        None
+    }
+}
+
+/// Whether the character at byte `at` of `text` is a word character, and its length.
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (ASCII_WORD_BYTE[usize::from(b)], 1),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// True when the character just before byte `at` of `text` is a word character.
+fn word_char_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at - 1] {
+        b if b.is_ascii() => ASCII_WORD_BYTE[usize::from(b)],
+        _ => text[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// The end of the run of word characters that starts at byte `start` of `text`.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    loop {
-        while bytes.get(end).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
+    while end < bytes.len() {
+        if ASCII_WORD_BYTE[usize::from(bytes[end])] {
             end += 1;
+            continue;
         }
-        match word_char_at(end) {
-            Some((true, len)) => end += len,
+        match word_char_at(text, end) {
+            (true, len) if !bytes[end].is_ascii() => end += len,
             _ => break,
         }
     }
-    Some(start..end)
+    end
+}
+
+/// The first byte of `bytes` at or after `from` that is an ASCII capital, an ASCII
+/// digit or not ASCII (or the length of `bytes`), tested eight bytes at a time.
+fn next_upper_digit_or_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    for chunk in bytes[from..].chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let low = word & !HIGH;
+        // The high bit of each byte, set: from b'A' up (+0x3F) and not from b'Z' + 1 up
+        // (+0x25); from b'0' up (+0x50) and not from b'9' + 1 up (+0x46); not ASCII.
+        let upper = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525);
+        let digit = (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646);
+        let found = (upper | digit | word) & HIGH;
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| starts_upper_or_digit(b) || !b.is_ascii())
+        .unwrap_or(bytes.len() - at)
 }
 
 /// The words of a form as slices of it (borrowed when the form is).
@@ -660,6 +769,53 @@ mod tests {
             .map(|(r, _)| &text[r])
             .collect();
         assert_eq!(found, ["Volodymyr Zelensky", "Zelenski"]);
+    }
+
+    #[test]
+    fn forms_are_found_whatever_their_first_character() {
+        let mut sisi = person("Abdel Fattah al-Sisi", "al-Sisi", &[], &["el-Sisi"]);
+        sisi.given = vec!["Abdel".into()];
+        let place = |name: &str| RawEntity {
+            name: name.to_owned().into(),
+            kind: EntityKind::Place,
+            given: vec![],
+            surname: None,
+            accepted: vec![],
+            wrong: vec![],
+            except: vec![],
+            roles: vec![],
+            note: None,
+        };
+        let dict = Dictionary::new(vec![
+            sisi,
+            place("Ürümqi"),
+            place("10 Downing Street"),
+            place("Kyiv"),
+        ])
+        .unwrap();
+        let text = "Xal-Sisi, al-Sisi and el-Sisi met in Ürümqi, not AÜrümqi or Ürümqis, at \
+                    10 Downing Street (not 310 Downing Street); McKyiv, Kyiv_, _Kyiv, Kyiv.";
+        let found: Vec<&str> = dict
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            ["al-Sisi", "el-Sisi", "Ürümqi", "10 Downing Street", "Kyiv"]
+        );
+        let from = text.find("al-Sisi").unwrap() + 1;
+        let inside: Vec<&str> = dict
+            .find(text, from..text.len())
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .take(1)
+            .collect();
+        assert_eq!(
+            inside,
+            ["al-Sisi"],
+            "a range may start inside a word, which then is skipped"
+        );
     }
 
     #[test]

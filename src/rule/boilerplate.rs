@@ -178,19 +178,21 @@ impl Opens {
     }
 }
 
-/// The gate key of every line of a document, worked out once for all the checks.
-struct LineKeys(Vec<LineKey>);
+/// The gate key and the length in characters of every line of a document, worked out
+/// once for all the checks.
+struct LineFacts {
+    keys: Vec<LineKey>,
+    chars: Vec<usize>,
+}
 
-fn line_keys(doc: &Document) -> Arc<LineKeys> {
+fn line_facts(doc: &Document) -> Arc<LineFacts> {
     doc.cache.get_or_compute(0, || {
         let text = &doc.prose.text;
-        LineKeys(
-            doc.prose
-                .lines
-                .iter()
-                .map(|r| LineKey::of(&text[r.clone()]))
-                .collect(),
-        )
+        let lines = doc.prose.lines.iter().map(|r| &text[r.clone()]);
+        LineFacts {
+            keys: lines.clone().map(LineKey::of).collect(),
+            chars: lines.map(|line| line.chars().count()).collect(),
+        }
     })
 }
 
@@ -233,9 +235,9 @@ impl BoilerplateCheck {
         self.lines.iter().chain(block).chain(&self.unless)
     }
 
-    /// True when `line` has at most `max_chars` characters (counted only as far as needed).
-    fn short(&self, line: &str) -> bool {
-        line.len() <= self.max_chars || line.chars().nth(self.max_chars).is_none()
+    /// True when line `i` has at most `max_chars` characters.
+    fn short(&self, facts: &LineFacts, i: usize) -> bool {
+        facts.chars.get(i).is_some_and(|&chars| chars <= self.max_chars)
     }
 
     fn excepted(&self, line: &str) -> bool {
@@ -243,7 +245,14 @@ impl BoilerplateCheck {
     }
 
     /// The number of lines, starting at `first`, that form a block (0 if none).
-    fn block_len(&self, text: &str, lines: &[Range<usize>], first: usize, key: &LineKey) -> usize {
+    fn block_len(
+        &self,
+        text: &str,
+        lines: &[Range<usize>],
+        facts: &LineFacts,
+        first: usize,
+        key: &LineKey,
+    ) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
         if !any_match(&block.start, line(first), key) || self.excepted(line(first)) {
@@ -253,7 +262,7 @@ impl BoilerplateCheck {
         while first + len < lines.len() {
             let next = line(first + len);
             let continues = block.continues.as_ref().is_some_and(|c| c.is_match_ungated(next));
-            if !self.short(next) || !continues || self.excepted(next) {
+            if !self.short(facts, first + len) || !continues || self.excepted(next) {
                 break;
             }
             len += 1;
@@ -270,16 +279,16 @@ impl Check for BoilerplateCheck {
     fn run(&self, doc: &Document, _scope: Scope, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let lines = &doc.prose.lines;
-        let keys = line_keys(doc);
+        let facts = line_facts(doc);
         let mut i = 0;
         while i < lines.len() {
-            let key = keys.0.get(i).copied().unwrap_or_default();
+            let key = facts.keys.get(i).copied().unwrap_or_default();
             let line = &text[lines[i].clone()];
-            if !self.opens.may_open(&key) || !self.short(line) {
+            if !self.opens.may_open(&key) || !self.short(&facts, i) {
                 i += 1;
                 continue;
             }
-            let mut len = self.block_len(text, lines, i, &key);
+            let mut len = self.block_len(text, lines, &facts, i, &key);
             if len == 0 && any_match(&self.lines, line, &key) && !self.excepted(line) {
                 len = 1;
             }
