@@ -28,6 +28,8 @@ pub struct CheckOptions {
     pub date: Option<String>,
     /// Input format for every file, instead of the one implied by its extension.
     pub format: Option<Format>,
+    /// Files larger than this many bytes are skipped; none are when `None`.
+    pub max_file_size: Option<u64>,
 }
 
 impl RuleSet {
@@ -65,10 +67,7 @@ impl RuleSet {
 
     /// Read, parse and check one file.
     pub fn check_file(&self, path: &Path, options: &CheckOptions) -> Result<CheckedFile, SourceError> {
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = crate::source::read_file(path, options.max_file_size)?;
         let format = options.format.unwrap_or_else(|| Format::from_path(path));
         self.check_bytes(&path.display().to_string(), bytes, format, options)
     }
@@ -127,10 +126,7 @@ pub struct Job {
 impl Job {
     /// Read, parse and check the file with its project's rules and settings.
     pub fn run(&self, options: &CheckOptions) -> Result<CheckedFile, SourceError> {
-        let bytes = std::fs::read(&self.path).map_err(|source| SourceError::Io {
-            path: self.path.clone(),
-            source,
-        })?;
+        let bytes = crate::source::read_file(&self.path, options.max_file_size)?;
         self.run_on(bytes, options)
     }
 

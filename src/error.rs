@@ -45,6 +45,24 @@ pub enum SourceError {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// The file holds a NUL byte, so it is binary, not an article: skipped.
+    #[error("{path}: skipped: a binary file (NUL byte at byte {offset}), not checked as text")]
+    Binary {
+        /// The article's path.
+        path: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// The file is larger than the run allows: skipped.
+    #[error("{}: skipped: {size} bytes, more than the limit of {limit} (--max-file-size)", .path.display())]
+    TooLarge {
+        /// The article's path.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The YAML front matter is malformed.
     #[error("{path}:{line}:{column}: invalid front matter: {message}")]
     FrontMatter {
@@ -57,6 +75,24 @@ pub enum SourceError {
         /// What is wrong.
         message: String,
     },
+}
+
+impl SourceError {
+    /// True when the file was left out on purpose (binary, too large), which is a note,
+    /// not a failure of the run.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, SourceError::Binary { .. } | SourceError::TooLarge { .. })
+    }
+
+    /// The path of the file concerned, as given.
+    pub fn path(&self) -> String {
+        match self {
+            SourceError::Io { path, .. } | SourceError::TooLarge { path, .. } => path.display().to_string(),
+            SourceError::InvalidUtf8 { path, .. }
+            | SourceError::Binary { path, .. }
+            | SourceError::FrontMatter { path, .. } => path.clone(),
+        }
+    }
 }
 
 impl SourceError {

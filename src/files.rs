@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 /// Extensions checked when a folder is walked.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
-/// A path that could not be walked.
+/// A path that could not be walked, or was left out on purpose.
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct WalkError {
@@ -15,10 +15,36 @@ pub struct WalkError {
     pub path: String,
     /// What went wrong.
     pub message: String,
+    /// True when the path was left out on purpose (a symbolic link that leads back to a
+    /// folder being walked), which is a note rather than a failure.
+    pub skipped: bool,
 }
 
-/// Expand `paths`: files are kept as given, folders are walked (sorted, symlinks not
-/// followed) for article extensions. Problems are returned beside the files found.
+impl WalkError {
+    fn of(error: &walkdir::Error, walked: &Path) -> Self {
+        let path = error.path().unwrap_or(walked).display().to_string();
+        match error.loop_ancestor() {
+            Some(ancestor) => WalkError {
+                path,
+                message: format!(
+                    "skipped: a symbolic link loop (it leads back to {}), not followed",
+                    ancestor.display()
+                ),
+                skipped: true,
+            },
+            None => WalkError {
+                path,
+                message: error
+                    .io_error()
+                    .map_or_else(|| error.to_string(), |e| format!("cannot read: {e}")),
+                skipped: false,
+            },
+        }
+    }
+}
+
+/// Expand `paths`: files are kept as given, folders are walked (sorted, symbolic links
+/// followed, loops left out) for article extensions. Problems are returned beside the files found.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     collect_with(paths, |_| false)
 }
@@ -46,16 +72,13 @@ fn walk(
     errors: &mut Vec<WalkError>,
     also: &mut dyn FnMut(&Path) -> bool,
 ) {
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() && (is_article(e.path()) || also(e.path())) => {
                 files.push(e.into_path())
             }
             Ok(_) => {}
-            Err(e) => errors.push(WalkError {
-                path: e.path().unwrap_or(dir).display().to_string(),
-                message: e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
-            }),
+            Err(e) => errors.push(WalkError::of(&e, dir)),
         }
     }
 }
@@ -69,8 +92,9 @@ pub struct Found {
     pub walked: bool,
 }
 
-/// Walk `paths` lazily, in order: files as given, folders sorted and recursively, symlinks
-/// not followed. Every regular file of a folder is yielded (with `walked` set), so the
+/// Walk `paths` lazily, in order: files as given, folders sorted and recursively,
+/// symbolic links followed (a link that leads back to a folder being walked is reported
+/// as skipped, and not followed). Every regular file of a folder is yielded (with `walked` set), so the
 /// caller can decide by extension and configuration; memory does not grow with the
 /// number of files.
 pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, WalkError>> + '_ {
@@ -83,17 +107,17 @@ pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, Walk
                     walked: false,
                 })));
             }
-            let entries = WalkDir::new(path).sort_by_file_name().into_iter();
+            let entries = WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter();
             Box::new(entries.filter_map(move |entry| match entry {
                 Ok(e) if e.file_type().is_file() => Some(Ok(Found {
                     path: e.into_path(),
                     walked: true,
                 })),
                 Ok(_) => None,
-                Err(e) => Some(Err(WalkError {
-                    path: e.path().unwrap_or(path).display().to_string(),
-                    message: e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
-                })),
+                Err(e) => Some(Err(WalkError::of(&e, path))),
             }))
         })
 }

@@ -122,6 +122,15 @@ impl LineIndex {
     }
 }
 
+/// The smallest character boundary of `text` at or after `at` (clamped to its length).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The largest character boundary of `text` at or before `at` (clamped to its length).
 pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());

@@ -31,6 +31,9 @@ pub struct BaselineArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
+    /// Skip files larger than this many megabytes (MiB), with a note.
+    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
+    max_file_size: u64,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -41,6 +44,7 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
+        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
     };
     let mut projects = args.rule_args.projects();
     if let Err(status) = plan::load_first(&args.paths, &mut projects) {
@@ -63,13 +67,19 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
                     let accepted = file.findings.iter().filter(|f| f.severity >= min_severity);
                     entries.extend(accepted.map(|f| Entry::of(&file.doc, f)));
                 }
+                Err(e) if e.is_skip() => eprintln!("copydesk: note: {e}"),
                 Err(e) => errors.push(e.to_string()),
             }
             true
         },
     );
     match walked {
-        Ok(walk_errors) => errors.extend(walk_errors.into_iter().map(|e| e.message)),
+        Ok(walked) => {
+            for e in walked.skipped {
+                eprintln!("copydesk: note: {}", e.message);
+            }
+            errors.extend(walked.errors.into_iter().map(|e| e.message));
+        }
         Err(status) => return status,
     }
     let baseline = Baseline::from_entries(entries);

@@ -186,6 +186,7 @@ fn plan_record(input: NumberedRecord, args: &CheckArgs, unnamed: &Job, projects:
         options: CheckOptions {
             date: record.date.or_else(|| args.date.clone()),
             format,
+            max_file_size: None,
         },
     }
 }

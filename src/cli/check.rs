@@ -31,6 +31,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
+        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
     };
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");
@@ -87,8 +88,9 @@ pub fn check(args: &CheckArgs) -> Status {
     );
     progress.finish();
     let stopped = match checked {
-        Ok(mut walk_errors) => {
-            run.tally.summary.errors.append(&mut walk_errors);
+        Ok(mut walked) => {
+            run.tally.summary.errors.append(&mut walked.errors);
+            run.tally.summary.skipped.append(&mut walked.skipped);
             false
         }
         Err(_) => true,
@@ -99,6 +101,9 @@ pub fn check(args: &CheckArgs) -> Status {
     drop(out);
     let summary = &run.tally.summary;
     baseline::note_stale(format, summary);
+    for e in &summary.skipped {
+        eprintln!("copydesk: note: {}", e.message);
+    }
     for e in &summary.errors {
         eprintln!("copydesk: error: {}", e.message);
     }
@@ -176,6 +181,10 @@ impl Run<'_> {
         }
         let mut file = match result {
             Ok(file) => file,
+            Err(e) if e.is_skip() => {
+                self.tally.summary.skipped.push(file_error(&e));
+                return Ok(());
+            }
             Err(e) => {
                 self.tally.summary.errors.push(file_error(&e));
                 return Ok(());
@@ -187,12 +196,8 @@ impl Run<'_> {
 }
 
 fn file_error(e: &SourceError) -> FileError {
-    let path = match e {
-        SourceError::Io { path, .. } => path.display().to_string(),
-        SourceError::InvalidUtf8 { path, .. } | SourceError::FrontMatter { path, .. } => path.clone(),
-    };
     FileError {
-        path,
+        path: e.path(),
         message: e.to_string(),
     }
 }

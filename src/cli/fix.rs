@@ -26,6 +26,9 @@ pub(super) struct FixArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
+    /// Skip files larger than this many megabytes (MiB), with a note.
+    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
+    max_file_size: u64,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -48,6 +51,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
+        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
     };
     let (paths, use_stdin) = plan::split_stdin(&args.paths);
     if paths.is_empty() && !use_stdin {
@@ -76,6 +80,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
         |job, result| {
             match result {
                 Ok(file) => fix_file(&job.path, &file, args.dry_run, &mut totals),
+                Err(e) if e.is_skip() => eprintln!("copydesk: note: {e}"),
                 Err(e) => {
                     eprintln!("copydesk: error: {e}");
                     totals.failed = true;
@@ -85,8 +90,11 @@ pub(super) fn fix(args: &FixArgs) -> Status {
         },
     );
     match walked {
-        Ok(walk_errors) => {
-            for e in walk_errors {
+        Ok(walked) => {
+            for e in walked.skipped {
+                eprintln!("copydesk: note: {}", e.message);
+            }
+            for e in walked.errors {
                 eprintln!("copydesk: error: {}", e.message);
                 totals.failed = true;
             }

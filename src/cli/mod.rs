@@ -78,6 +78,10 @@ enum InputKind {
     Jsonl,
 }
 
+/// Files larger than this are skipped unless `--max-file-size` says otherwise: no article
+/// is this long, but a scraped page or a log saved as `.txt` may be.
+pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 10;
+
 #[derive(Args)]
 struct CheckArgs {
     /// Files and folders to check (folders are walked for .txt, .md, .markdown, .html, .htm); `-` reads standard input.
@@ -97,6 +101,9 @@ struct CheckArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
+    /// Skip files larger than this many megabytes (MiB), with a note.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_FILE_SIZE_MB)]
+    max_file_size: u64,
     /// Read the article from standard input.
     #[arg(long)]
     stdin: bool,

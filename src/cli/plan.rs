@@ -34,6 +34,8 @@ pub struct Batches<'a> {
     input_format: Option<Format>,
     /// Paths that could not be walked, so far.
     pub errors: Vec<FileError>,
+    /// Paths left out on purpose while walking, so far.
+    pub skipped: Vec<FileError>,
 }
 
 impl<'a> Batches<'a> {
@@ -44,6 +46,7 @@ impl<'a> Batches<'a> {
             walk: Box::new(files::walk_lazily(paths)),
             input_format,
             errors: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 
@@ -59,7 +62,12 @@ impl<'a> Batches<'a> {
             let found = match found {
                 Ok(found) => found,
                 Err(e) => {
-                    self.errors.push(FileError {
+                    let list = if e.skipped {
+                        &mut self.skipped
+                    } else {
+                        &mut self.errors
+                    };
+                    list.push(FileError {
                         message: e.to_string(),
                         path: e.path,
                     });
@@ -95,7 +103,8 @@ pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Stat
 }
 
 /// Check the files of `paths` that `keep` accepts, batch by batch, in order, handing
-/// each job and its result to `each`, which returns false to stop. Returns the paths that could not be walked;
+/// each job and its result to `each`, which returns false to stop. Returns the paths that
+/// could not be walked or were left out;
 /// status 2 when a broken configuration stopped the run (its problems are printed).
 pub fn check_each(
     paths: &[PathBuf],
@@ -104,20 +113,34 @@ pub fn check_each(
     options: &CheckOptions,
     keep: impl Fn(&Path) -> bool,
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
-) -> Result<Vec<FileError>, Status> {
+) -> Result<Walked, Status> {
     let mut batches = Batches::new(paths, input_format);
     loop {
         let mut jobs = batches.next_batch(projects)?;
         if jobs.is_empty() {
-            return Ok(batches.errors);
+            break;
         }
         jobs.retain(|job| keep(&job.path));
-        for (job, result) in jobs.iter().zip(run_jobs(&jobs, options)) {
-            if !each(job, result) {
-                return Ok(batches.errors);
-            }
+        if !jobs
+            .iter()
+            .zip(run_jobs(&jobs, options))
+            .all(|(job, result)| each(job, result))
+        {
+            break;
         }
     }
+    Ok(Walked {
+        errors: batches.errors,
+        skipped: batches.skipped,
+    })
+}
+
+/// What walking the folders of a run met besides the files it checked.
+pub struct Walked {
+    /// Paths that could not be walked.
+    pub errors: Vec<FileError>,
+    /// Paths left out on purpose.
+    pub skipped: Vec<FileError>,
 }
 
 /// The paths other than `-`, and whether `-` (standard input) was among them.

@@ -43,6 +43,17 @@ pub enum WriteError {
 /// is replaced. Nothing is written when `fixed` equals `original`, nor when the file no
 /// longer holds `original`. On failure the temporary file is removed.
 pub fn write_fixed(path: &Path, original: &[u8], fixed: &str) -> Result<(), WriteError> {
+    write_fixed_with(path, original, fixed, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_fixed`], with `write` putting the new text into the temporary file (the tests
+/// make it fail part-way, as a full disk would).
+fn write_fixed_with(
+    path: &Path,
+    original: &[u8],
+    fixed: &str,
+    write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+) -> Result<(), WriteError> {
     if original == fixed.as_bytes() {
         return Ok(());
     }
@@ -70,7 +81,7 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &str) -> Result<(), Writ
         _ => Path::new("."),
     };
     let mut temp = NamedTempFile::new_in(dir).map_err(write_error)?;
-    temp.write_all(fixed.as_bytes()).map_err(write_error)?;
+    write(temp.as_file_mut(), fixed.as_bytes()).map_err(write_error)?;
     temp.as_file().set_permissions(permissions).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(&target).map_err(|e| write_error(e.error))?;
@@ -101,6 +112,36 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_write_that_fails_part_way_leaves_the_original_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "Kiev is the capital.\n").unwrap();
+        let err = write_fixed_with(
+            &path,
+            b"Kiev is the capital.\n",
+            "Kyiv is the capital.\n",
+            |file, bytes| {
+                file.write_all(&bytes[..4])?;
+                Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, WriteError::Write { .. }));
+        assert!(err
+            .to_string()
+            .ends_with("story.txt: cannot write: no space left on device; not fixed"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "Kiev is the capital.\n");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file is removed"
         );
     }
 

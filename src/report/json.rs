@@ -49,6 +49,9 @@ impl Reporter for JsonReporter {
         let errors: Vec<JsonError> = summary.errors.iter().map(JsonError::from).collect();
         write!(out, "\n],\"errors\":")?;
         serde_json::to_writer(&mut *out, &errors)?;
+        let skipped: Vec<JsonError> = summary.skipped.iter().map(JsonError::from).collect();
+        write!(out, ",\"skipped\":")?;
+        serde_json::to_writer(&mut *out, &skipped)?;
         let stale: Vec<JsonStaleEntry> = summary.stale_baseline.iter().map(JsonStaleEntry::from).collect();
         write!(out, ",\"stale_baseline\":")?;
         serde_json::to_writer(&mut *out, &stale)?;

@@ -14,7 +14,7 @@ use super::wire::{JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
 use super::{Reporter, Summary};
 use crate::engine::CheckedFile;
 
-/// Streams one JSON object per finding, then errors and a summary line.
+/// Streams one JSON object per finding, then errors, skipped files and a summary line.
 #[derive(Debug, Default)]
 pub struct JsonLinesReporter;
 
@@ -23,6 +23,7 @@ pub struct JsonLinesReporter;
 enum Line<'a> {
     Finding(JsonFinding<'a>),
     Error(JsonError<'a>),
+    Skipped(JsonError<'a>),
     StaleBaseline(JsonStaleEntry<'a>),
     Summary {
         version: u32,
@@ -48,6 +49,9 @@ impl Reporter for JsonLinesReporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         for e in &summary.errors {
             write_line(out, &Line::Error(JsonError::from(e)))?;
+        }
+        for e in &summary.skipped {
+            write_line(out, &Line::Skipped(JsonError::from(e)))?;
         }
         for e in &summary.stale_baseline {
             write_line(out, &Line::StaleBaseline(JsonStaleEntry::from(e)))?;

@@ -73,6 +73,8 @@ pub struct Summary {
     pub by_severity: [usize; 3],
     /// Files that could not be checked.
     pub errors: Vec<FileError>,
+    /// Files and folders left out on purpose (binary, too large, a symbolic link loop).
+    pub skipped: Vec<FileError>,
     /// Baseline entries of the checked files that no longer occur.
     pub stale_baseline: Vec<Entry>,
 }
@@ -172,6 +174,9 @@ pub fn summary_line(summary: &Summary) -> String {
             "; {} could not be checked",
             plural(summary.errors.len(), "file")
         ));
+    }
+    if !summary.skipped.is_empty() {
+        line.push_str(&format!("; {} skipped", summary.skipped.len()));
     }
     line
 }

@@ -98,8 +98,12 @@ impl Document {
     }
 
     /// Decode bytes read from `path` (UTF-8 only; a BOM is kept and skipped in columns).
+    /// Bytes holding a NUL are a binary file, not an article, and are refused.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>, format: Format) -> Result<Self, SourceError> {
         let path = path.into();
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(SourceError::Binary { path, offset });
+        }
         let text = String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 {
             path: path.clone(),
             offset: e.utf8_error().valid_up_to(),
@@ -109,10 +113,7 @@ impl Document {
 
     /// Read and parse a file; the format follows from its extension.
     pub fn read(path: &Path) -> Result<Self, SourceError> {
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = read_file(path, None)?;
         Self::from_bytes(path.display().to_string(), bytes, Format::from_path(path))
     }
 
@@ -160,9 +161,14 @@ impl Document {
         self.lines.line_col(&self.text, offset)
     }
 
-    /// The source span of a prose range.
+    /// The source span of a prose range, widened to whole characters of the source
+    /// (blanked URLs keep their byte offsets, so a prose range may end inside one).
     pub fn source_span(&self, prose: Range<usize>) -> Span {
-        self.prose.map.to_source(prose)
+        let span = self.prose.map.to_source(prose);
+        Span::new(
+            crate::position::floor_char_boundary(&self.text, span.start),
+            crate::position::ceil_char_boundary(&self.text, span.end),
+        )
     }
 
     /// The source text of a span.
@@ -187,4 +193,35 @@ impl Document {
         let end = self.lines.line_start(last + 1).unwrap_or(self.text.len());
         Span::new(start, end)
     }
+}
+
+/// The bytes of the file at `path`, refusing a file of more than `limit` bytes (checked
+/// before reading, and again while reading, in case the file grows meanwhile).
+pub fn read_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read;
+    let io = |source| SourceError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let too_large = |size| SourceError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: limit.unwrap_or(u64::MAX),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    let Some(limit) = limit else {
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        (&file).read_to_end(&mut bytes).map_err(io)?;
+        return Ok(bytes);
+    };
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }

@@ -230,11 +230,14 @@ impl Reporter for SarifReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let notifications = summary
+        let levelled = summary
             .errors
             .iter()
-            .map(|e| Notification {
-                level: "error",
+            .map(|e| ("error", e))
+            .chain(summary.skipped.iter().map(|e| ("note", e)));
+        let notifications = levelled
+            .map(|(level, e)| Notification {
+                level,
                 message: Message::new(&e.message),
                 locations: vec![Location {
                     id: None,

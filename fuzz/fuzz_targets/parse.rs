@@ -1,0 +1,8 @@
+//! Fuzz target: see `harness::parse`.
+
+#![no_main]
+
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::parse(data));
