@@ -33,6 +33,7 @@ cargo +nightly fuzz build -O >/dev/null
 for target in "${targets[@]}"; do
   start=$(date +%s)
   status=0
+  rm -rf "fuzz/artifacts/$target"
   cargo +nightly fuzz run -O "$target" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     > "fuzz/$target.log" 2>&1 || status=$?
