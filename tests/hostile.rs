@@ -144,6 +144,28 @@ fn a_file_gone_before_it_is_read_is_an_error_naming_it_and_the_others_are_checke
 }
 
 #[test]
+fn a_file_that_cannot_be_opened_is_an_error_naming_it_and_the_others_are_checked() {
+    // The tests run as root, whom permissions do not stop; a socket is a file no one
+    // can open for reading.
+    let dir = folder_with(&[]);
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket.txt")).expect("socket");
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "line", "socket.txt", "ok.txt"],
+    );
+    assert_eq!(status(&out), 2);
+    assert_eq!(
+        stderr(&out).trim(),
+        "copydesk: error: socket.txt: cannot read: No such device or address (os error 6)"
+    );
+    assert!(
+        stdout(&out).starts_with("ok.txt:2:1: warning:"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn a_directory_symlink_loop_is_reported_once_and_not_followed() {
     let dir = folder_with(&[]);
     std::fs::create_dir(dir.path().join("sub")).expect("folder");
