@@ -45,14 +45,20 @@ fn main() {
 
 /// The index `names::words` searches the English word list with, as little-endian
 /// `u32`s: for each of the 26³ three-letter prefixes, the number of listed words that
-/// sort before it (and the total last); then the byte offset of each word in the list.
+/// sort before it (and the total last); then the byte offset of each word in the list, and
+/// where a word after the last would start. Comments may only come before the first word.
 fn english_index(list: &str) -> Vec<u8> {
     let mut offsets = Vec::new();
     let mut prefixes = Vec::new();
     let mut at = 0;
     for line in list.split_inclusive('\n') {
         let word = line.trim_end_matches('\n');
-        if !word.starts_with('#') && !word.is_empty() {
+        if word.starts_with('#') || word.is_empty() {
+            assert!(
+                offsets.is_empty(),
+                "comments and blank lines come before the first word"
+            );
+        } else {
             let b = word.as_bytes();
             assert!(
                 b.len() >= 3 && b.iter().all(u8::is_ascii_lowercase),
@@ -63,6 +69,9 @@ fn english_index(list: &str) -> Vec<u8> {
         }
         at += line.len();
     }
+    // Where a word after the last would start: every word ends one byte (its line break)
+    // before the next word's offset.
+    offsets.push(list.trim_end_matches('\n').len() as u32 + 1);
     let mut counts = Vec::with_capacity(26 * 26 * 26 + 1);
     let mut words = 0;
     for prefix in 0..=26 * 26 * 26 {

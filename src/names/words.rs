@@ -48,11 +48,13 @@ fn index_at(i: usize) -> usize {
         .map_or(0, |b| u32::from_le_bytes(b) as usize)
 }
 
-/// Word `i` of the list.
+/// Word `i` of the list: it ends where the next begins, less its line break.
 fn listed_word(i: usize) -> &'static [u8] {
-    let start = index_at(PREFIXES + 1 + i);
-    let rest = WORDS.as_bytes().get(start..).unwrap_or_default();
-    &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())]
+    let (start, next) = (index_at(PREFIXES + 1 + i), index_at(PREFIXES + 2 + i));
+    WORDS
+        .as_bytes()
+        .get(start..next.saturating_sub(1))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
