@@ -45,7 +45,7 @@ pub enum SourceError {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// The file holds a NUL byte, so it is binary, not an article: skipped.
+    /// The file is not UTF-8 and holds a NUL byte, so it is binary, not an article: skipped.
     #[error("{path}: skipped: a binary file (NUL byte at byte {offset}), not checked as text")]
     Binary {
         /// The article's path.

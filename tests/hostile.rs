@@ -91,6 +91,22 @@ fn a_binary_file_is_skipped_with_a_note_and_the_others_are_checked() {
 }
 
 #[test]
+fn a_stray_nul_in_good_utf8_is_read_as_text() {
+    let dir = folder_with(&[("scraped.txt", b"Comments are closed.\n<img border=\x00>\n")]);
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "line", "scraped.txt"],
+    );
+    assert_eq!(status(&out), 1, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert!(
+        stdout(&out).starts_with("scraped.txt:1:1: warning:"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn invalid_utf8_is_an_error_naming_the_byte_and_the_others_are_checked() {
     let dir = folder_with(&[("latin1.txt", b"Caf\xe9 au lait.\n")]);
     let out = copydesk_in(dir.path(), &["check", "--no-config", "--format", "line", "."]);

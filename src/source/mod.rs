@@ -98,15 +98,22 @@ impl Document {
     }
 
     /// Decode bytes read from `path` (UTF-8 only; a BOM is kept and skipped in columns).
-    /// Bytes holding a NUL are a binary file, not an article, and are refused.
+    /// Bytes that are not UTF-8 and hold a NUL are a binary file, not an article (a stray
+    /// NUL in otherwise good text, as scraped pages have, is read as text).
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>, format: Format) -> Result<Self, SourceError> {
         let path = path.into();
-        if let Some(offset) = memchr::memchr(0, &bytes) {
-            return Err(SourceError::Binary { path, offset });
-        }
-        let text = String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 {
-            path: path.clone(),
-            offset: e.utf8_error().valid_up_to(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            match memchr::memchr(0, e.as_bytes()) {
+                Some(nul) => SourceError::Binary {
+                    path: path.clone(),
+                    offset: nul,
+                },
+                None => SourceError::InvalidUtf8 {
+                    path: path.clone(),
+                    offset,
+                },
+            }
         })?;
         Self::parse(path, text, format)
     }
