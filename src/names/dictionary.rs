@@ -12,6 +12,7 @@ use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
 use super::similar::NameIndex;
+use crate::text::scan::{next_stop, Stops};
 use crate::text::words::{at_word_boundaries, is_word_char, ASCII_WORD_BYTE};
 
 /// What an entity is.
@@ -494,6 +495,13 @@ fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
+/// Where a word that may begin a form can start, found by skipping ahead.
+const UPPER_DIGIT_OR_NON_ASCII: Stops = Stops {
+    capitals: true,
+    digits: true,
+    non_ascii: true,
+};
+
 /// True for the ASCII bytes whose words are found by skipping ahead: capitals and digits.
 fn starts_upper_or_digit(b: u8) -> bool {
     b.is_ascii_uppercase() || b.is_ascii_digit()
@@ -535,7 +543,7 @@ impl<'a> WordStarts<'a> {
     fn next(&mut self) -> Option<std::ops::Range<usize>> {
         let bytes = self.hay.as_bytes();
         while self.at < bytes.len() {
-            let upper = next_upper_digit_or_non_ascii(bytes, self.at);
+            let upper = next_stop(bytes, self.at, UPPER_DIGIT_OR_NON_ASCII);
             while self.lower.next_if(|&i| i < self.at).is_some() {}
             let start = match self.lower.peek() {
                 Some(&i) if i < upper => i,
@@ -592,32 +600,6 @@ fn word_end(text: &str, start: usize) -> usize {
         }
     }
     end
-}
-
-/// The first byte of `bytes` at or after `from` that is an ASCII capital, an ASCII
-/// digit or not ASCII (or the length of `bytes`), tested eight bytes at a time.
-fn next_upper_digit_or_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    for chunk in bytes[from..].chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let low = word & !HIGH;
-        // The high bit of each byte, set: from b'A' up (+0x3F) and not from b'Z' + 1 up
-        // (+0x25); from b'0' up (+0x50) and not from b'9' + 1 up (+0x46); not ASCII.
-        let upper = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525);
-        let digit = (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646);
-        let found = (upper | digit | word) & HIGH;
-        if found != 0 {
-            return at + found.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .position(|&b| starts_upper_or_digit(b) || !b.is_ascii())
-        .unwrap_or(bytes.len() - at)
 }
 
 /// The words of a form as slices of it (borrowed when the form is).

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use super::scan::{next_stop, Stops};
+
 /// A capitalised word in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapitalisedWord {
@@ -32,7 +34,12 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
         let mut first = true;
         while i < end {
             if !first {
-                i = next_capital_or_non_ascii(&bytes[..end], i);
+                let stops = Stops {
+                    capitals: true,
+                    non_ascii: true,
+                    ..Stops::default()
+                };
+                i = next_stop(&bytes[..end], i, stops);
                 if i == end {
                     break;
                 }
@@ -61,30 +68,6 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
         }
     }
     out
-}
-
-/// The first byte of `bytes` at or after `from` that is an ASCII capital or not ASCII
-/// (or the length of `bytes`), tested eight bytes at a time.
-fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    for chunk in bytes[from..].chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let low = word & !HIGH;
-        // The high bit of each byte: set from b'A' up (+0x3F) and from b'Z' + 1 up (+0x25);
-        // a byte that is not ASCII has its own high bit set.
-        let found = ((low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525) | word) & HIGH;
-        if found != 0 {
-            return at + found.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        .unwrap_or(bytes.len() - at)
 }
 
 /// True when a character from U+2000 to U+203F (spaces, dashes, curly quotes), none
@@ -317,27 +300,6 @@ mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn capitals_and_non_ascii_bytes_are_found_eight_bytes_at_a_time() {
-        let text = "all lower case, then: @[Z` and é at last".as_bytes();
-        for from in 0..=text.len() {
-            let expected = text[from..]
-                .iter()
-                .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-                .map_or(text.len(), |i| from + i);
-            assert_eq!(next_capital_or_non_ascii(text, from), expected, "from {from}");
-        }
-        for b in 0..=255u8 {
-            let bytes = [b'a', b'b', b, b'x', b'y', b'z', b'w', b'v', b'u'];
-            let expected = if b.is_ascii_uppercase() || !b.is_ascii() {
-                2
-            } else {
-                9
-            };
-            assert_eq!(next_capital_or_non_ascii(&bytes, 0), expected, "byte {b}");
-        }
     }
 
     #[test]

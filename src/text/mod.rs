@@ -4,6 +4,7 @@ pub mod capitalised;
 pub mod phrases;
 pub mod quantities;
 pub mod quotes;
+pub mod scan;
 pub mod sentences;
 pub mod urls;
 pub mod words;

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::scan::{next_stop, Stops};
+
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unit {
@@ -209,7 +211,15 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
     let mut at = range.start;
-    while let Some(start) = next_digit(bytes, at) {
+    let digits = Stops {
+        digits: true,
+        ..Stops::default()
+    };
+    loop {
+        let start = next_stop(bytes, at, digits);
+        if start >= bytes.len() {
+            break;
+        }
         let num_end = number_end(bytes, start);
         let to = range_end(bytes, num_end);
         let end = to.map_or(num_end, |(_, to_end)| to_end);
@@ -222,24 +232,6 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     out.extend(word_numbers(hay, range));
     out.sort_by_key(|q| q.range.start);
     out
-}
-
-/// The first ASCII digit of `bytes` at or after `from`, tested eight bytes at a time.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    for chunk in bytes.get(from..)?.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().ok()?);
-        let low = word & !HIGH;
-        // The high bit of each byte: set from b'0' up (+0x50), and from b'9' + 1 up (+0x46);
-        // bytes that are not ASCII are left out by their own high bit.
-        let digits = (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646) & !word & HIGH;
-        if digits != 0 {
-            return Some(at + digits.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(u8::is_ascii_digit).map(|i| at + i)
 }
 
 /// Where the number written in digits at `start` ends: "1,234,567.89" (groups of three
@@ -616,19 +608,6 @@ mod tests {
 
     fn count(noun: &str) -> Unit {
         Unit::Count(Some(noun.to_owned()))
-    }
-
-    #[test]
-    fn digits_are_found_eight_bytes_at_a_time() {
-        let text = "no digits here, then ’ 7 and x9 ÿ0 /:@`".as_bytes();
-        for from in 0..=text.len() {
-            let expected = text[from..].iter().position(u8::is_ascii_digit).map(|i| from + i);
-            assert_eq!(next_digit(text, from), expected, "from {from}");
-        }
-        for b in 0..=255u8 {
-            let bytes = [b'a', b'b', b'c', b, b'x', b'y', b'z', b'w', b'v'];
-            assert_eq!(next_digit(&bytes, 0), b.is_ascii_digit().then_some(3), "byte {b}");
-        }
     }
 
     #[test]

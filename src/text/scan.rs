@@ -1,0 +1,106 @@
+//! Skipping ahead in text to the next byte of a few kinds (capitals, digits, bytes that
+//! are not ASCII), eight bytes at a time with plain integer arithmetic.
+
+/// The kinds of byte a scan stops at.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stops {
+    /// ASCII capitals, `A` to `Z`.
+    pub capitals: bool,
+    /// ASCII digits, `0` to `9`.
+    pub digits: bool,
+    /// Bytes that are not ASCII (the first byte of a character, when the scan starts on a
+    /// character boundary and every byte before the stop is ASCII).
+    pub non_ascii: bool,
+}
+
+impl Stops {
+    /// True when the scan stops at `b`.
+    pub fn stop_at(self, b: u8) -> bool {
+        self.capitals && b.is_ascii_uppercase()
+            || self.digits && b.is_ascii_digit()
+            || self.non_ascii && !b.is_ascii()
+    }
+}
+
+/// The first byte of `bytes` at or after `from` that `stops` names, or the length of
+/// `bytes` when there is none.
+#[inline]
+pub fn next_stop(bytes: &[u8], from: usize, stops: Stops) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut at = from;
+    for chunk in rest.chunks_exact(8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        // The low seven bits of each byte plus an offset carry into its high bit exactly
+        // from some byte value up, never into the next byte.
+        let low = word & !HIGH;
+        let mut found = 0;
+        if stops.capitals {
+            // From b'A' up (+0x3F) and not from b'Z' + 1 up (+0x25).
+            found |= (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525);
+        }
+        if stops.digits {
+            // From b'0' up (+0x50) and not from b'9' + 1 up (+0x46).
+            found |= (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646);
+        }
+        // A byte that is not ASCII has its own high bit set.
+        if stops.non_ascii {
+            found |= word;
+        } else {
+            found &= !word;
+        }
+        found &= HIGH;
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| stops.stop_at(b))
+        .unwrap_or(bytes.len() - at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_kind() -> Vec<Stops> {
+        (0..8)
+            .map(|k| Stops {
+                capitals: k & 1 != 0,
+                digits: k & 2 != 0,
+                non_ascii: k & 4 != 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stops_where_a_byte_by_byte_search_stops() {
+        let text = "all lower case, then: @[Z` 0/9: and é at last, Q".as_bytes();
+        for stops in every_kind() {
+            for from in 0..=text.len() + 1 {
+                let expected = text
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(|&b| stops.stop_at(b)))
+                    .map_or(text.len(), |i| from + i);
+                assert_eq!(next_stop(text, from, stops), expected, "{stops:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_told_apart() {
+        for stops in every_kind() {
+            for b in 0..=255u8 {
+                let bytes = [b'a', b'b', b, b'x', b'y', b'z', b'w', b'v', b'u'];
+                let expected = if stops.stop_at(b) { 2 } else { 9 };
+                assert_eq!(next_stop(&bytes, 0, stops), expected, "{stops:?} byte {b}");
+            }
+        }
+    }
+}
