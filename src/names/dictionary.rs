@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::similar::NameIndex;
 use crate::text::scan::{next_stop, Stops};
-use crate::text::words::{at_word_boundaries, is_word_char, ASCII_WORD_BYTE};
+use crate::text::words::{at_word_boundaries, is_word_char, word_char_at, word_char_before, word_run_end};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -557,49 +557,13 @@ impl<'a> WordStarts<'a> {
                 self.at = start + len;
                 continue;
             }
-            let end = word_end(self.hay, start);
+            let end = word_run_end(self.hay, start);
             self.at = end;
             return Some(start..end);
         }
         self.at = bytes.len();
         None
     }
-}
-
-/// Whether the character at byte `at` of `text` is a word character, and its length.
-fn word_char_at(text: &str, at: usize) -> (bool, usize) {
-    match text.as_bytes()[at] {
-        b if b.is_ascii() => (ASCII_WORD_BYTE[usize::from(b)], 1),
-        _ => text[at..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-    }
-}
-
-/// True when the character just before byte `at` of `text` is a word character.
-fn word_char_before(text: &str, at: usize) -> bool {
-    match text.as_bytes()[at - 1] {
-        b if b.is_ascii() => ASCII_WORD_BYTE[usize::from(b)],
-        _ => text[..at].chars().next_back().is_some_and(is_word_char),
-    }
-}
-
-/// The end of the run of word characters that starts at byte `start` of `text`.
-fn word_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = start;
-    while end < bytes.len() {
-        if ASCII_WORD_BYTE[usize::from(bytes[end])] {
-            end += 1;
-            continue;
-        }
-        match word_char_at(text, end) {
-            (true, len) if !bytes[end].is_ascii() => end += len,
-            _ => break,
-        }
-    }
-    end
 }
 
 /// The words of a form as slices of it (borrowed when the form is).

@@ -27,6 +27,42 @@ pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     clean_start && clean_end
 }
 
+/// Whether the character at byte `at` of `text` is a word character, and its length.
+pub fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (ASCII_WORD_BYTE[usize::from(b)], 1),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// True when the character just before byte `at` of `text` (not 0) is a word character.
+pub fn word_char_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at - 1] {
+        b if b.is_ascii() => ASCII_WORD_BYTE[usize::from(b)],
+        _ => text[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// The end of the run of word characters that starts at byte `start` of `text`.
+pub fn word_run_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() {
+        if ASCII_WORD_BYTE[usize::from(bytes[end])] {
+            end += 1;
+            continue;
+        }
+        match word_char_at(text, end) {
+            (true, len) if !bytes[end].is_ascii() => end += len,
+            _ => break,
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
