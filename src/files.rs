@@ -44,7 +44,7 @@ impl WalkError {
 }
 
 /// Expand `paths`: files are kept as given, folders are walked (sorted, symbolic links
-/// followed, loops left out) for article extensions. Problems are returned beside the files found.
+/// not followed) for article extensions. Problems are returned beside the files found.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     collect_with(paths, |_| false)
 }
@@ -72,7 +72,7 @@ fn walk(
     errors: &mut Vec<WalkError>,
     also: &mut dyn FnMut(&Path) -> bool,
 ) {
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in WalkDir::new(dir).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() && (is_article(e.path()) || also(e.path())) => {
                 files.push(e.into_path())
@@ -92,15 +92,17 @@ pub struct Found {
     pub walked: bool,
 }
 
-/// Walk `paths` lazily, in order: files as given, folders sorted and recursively,
-/// symbolic links followed (a link that leads back to a folder being walked is reported
-/// as skipped, and not followed). Every regular file of a folder is yielded (with `walked` set), so the
+/// Walk `paths` lazily, in order: files as given, folders sorted and recursively.
+/// Symbolic links are followed only when `follow_links` is set; then a link that leads
+/// back to a folder being walked is reported as skipped, and not followed. Every regular file of a folder is yielded (with `walked` set), so the
 /// caller can decide by extension and configuration; memory does not grow with the
 /// number of files.
-pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, WalkError>> + '_ {
-    paths
-        .iter()
-        .flat_map(|path| -> Box<dyn Iterator<Item = Result<Found, WalkError>>> {
+pub fn walk_lazily(
+    paths: &[PathBuf],
+    follow_links: bool,
+) -> impl Iterator<Item = Result<Found, WalkError>> + '_ {
+    paths.iter().flat_map(
+        move |path| -> Box<dyn Iterator<Item = Result<Found, WalkError>>> {
             if !path.is_dir() {
                 return Box::new(std::iter::once(Ok(Found {
                     path: path.clone(),
@@ -108,7 +110,7 @@ pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, Walk
                 })));
             }
             let entries = WalkDir::new(path)
-                .follow_links(true)
+                .follow_links(follow_links)
                 .sort_by_file_name()
                 .into_iter();
             Box::new(entries.filter_map(move |entry| match entry {
@@ -119,7 +121,8 @@ pub fn walk_lazily(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, Walk
                 Ok(_) => None,
                 Err(e) => Some(Err(WalkError::of(&e, path))),
             }))
-        })
+        },
+    )
 }
 
 /// True for files with one of the [`ARTICLE_EXTENSIONS`].

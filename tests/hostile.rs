@@ -138,13 +138,21 @@ fn an_empty_file_is_checked_and_clean() {
 
 #[test]
 fn a_file_gone_before_it_is_read_is_an_error_naming_it_and_the_others_are_checked() {
-    // A link to nothing is what a walk meets when a file vanishes between the folder
-    // listing and the read.
+    // A link to nothing is what a walk that follows links meets when a file vanishes
+    // between the folder listing and the read.
     let dir = folder_with(&[]);
     std::os::unix::fs::symlink(dir.path().join("deleted.txt"), dir.path().join("gone.txt")).expect("symlink");
     let out = copydesk_in(
         dir.path(),
-        &["check", "--no-config", "--format", "line", ".", "missing.md"],
+        &[
+            "check",
+            "--no-config",
+            "--follow",
+            "--format",
+            "line",
+            ".",
+            "missing.md",
+        ],
     );
     assert_eq!(status(&out), 2);
     assert_eq!(
@@ -182,23 +190,37 @@ fn a_file_that_cannot_be_opened_is_an_error_naming_it_and_the_others_are_checked
 }
 
 #[test]
-fn a_directory_symlink_loop_is_reported_once_and_not_followed() {
+fn a_directory_symlink_loop_is_not_entered_and_with_follow_is_reported_once() {
     let dir = folder_with(&[]);
     std::fs::create_dir(dir.path().join("sub")).expect("folder");
     std::fs::write(dir.path().join("sub/inner.txt"), "Comments are closed.\n").expect("write");
     std::os::unix::fs::symlink("..", dir.path().join("sub/up")).expect("symlink");
-    let out = copydesk_in(dir.path(), &["check", "--no-config", "--format", "line", "."]);
-    assert_eq!(status(&out), 1, "{}", stderr(&out));
+    let reported = |out: &Output| -> Vec<String> {
+        stdout(out)
+            .lines()
+            .map(|l| l.split(':').next().unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    let plain = copydesk_in(dir.path(), &["check", "--no-config", "--format", "line", "."]);
+    assert_eq!(status(&plain), 1, "{}", stderr(&plain));
     assert_eq!(
-        stderr(&out).trim(),
+        stderr(&plain),
+        "",
+        "links are not followed, so there is no loop to report"
+    );
+    assert_eq!(reported(&plain), ["./ok.txt", "./sub/inner.txt"]);
+
+    let followed = copydesk_in(
+        dir.path(),
+        &["check", "--no-config", "--follow", "--format", "line", "."],
+    );
+    assert_eq!(status(&followed), 1, "{}", stderr(&followed));
+    assert_eq!(
+        stderr(&followed).trim(),
         "copydesk: note: ./sub/up: skipped: a symbolic link loop (it leads back to .), not followed"
     );
-    let text = stdout(&out);
-    let reported: Vec<&str> = text
-        .lines()
-        .map(|l| l.split(':').next().unwrap_or_default())
-        .collect();
-    assert_eq!(reported, ["./ok.txt", "./sub/inner.txt"]);
+    assert_eq!(reported(&followed), ["./ok.txt", "./sub/inner.txt"]);
 }
 
 fn rules_error(dir: &Path, yaml: &str) -> Output {

@@ -34,6 +34,10 @@ pub struct BaselineArgs {
     /// Skip files larger than this many megabytes (MiB), with a note.
     #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
     max_file_size: u64,
+    /// Follow symbolic links while walking folders (a link back to a folder being walked
+    /// is reported and not followed).
+    #[arg(long)]
+    follow: bool,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -56,6 +60,7 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
     let walked = plan::check_each(
         &args.paths,
         args.input_format,
+        args.follow,
         &mut projects,
         &options,
         |_| true,

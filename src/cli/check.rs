@@ -76,6 +76,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let checked = plan::check_each(
         &paths,
         args.input_format,
+        args.follow,
         &mut projects,
         &options,
         in_shard,

@@ -29,6 +29,10 @@ pub(super) struct FixArgs {
     /// Skip files larger than this many megabytes (MiB), with a note.
     #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
     max_file_size: u64,
+    /// Follow symbolic links while walking folders (a link back to a folder being walked
+    /// is reported and not followed).
+    #[arg(long)]
+    follow: bool,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -74,6 +78,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
     let walked = plan::check_each(
         &paths,
         args.input_format,
+        args.follow,
         &mut projects,
         &options,
         |_| true,

@@ -104,6 +104,10 @@ struct CheckArgs {
     /// Skip files larger than this many megabytes (MiB), with a note.
     #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_FILE_SIZE_MB)]
     max_file_size: u64,
+    /// Follow symbolic links while walking folders (a link back to a folder being walked
+    /// is reported and not followed).
+    #[arg(long)]
+    follow: bool,
     /// Read the article from standard input.
     #[arg(long)]
     stdin: bool,

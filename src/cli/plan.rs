@@ -41,9 +41,9 @@ pub struct Batches<'a> {
 impl<'a> Batches<'a> {
     /// Files as given, and the files of folders that have an article extension or one
     /// their configuration adds.
-    pub fn new(paths: &'a [PathBuf], input_format: Option<Format>) -> Self {
+    pub fn new(paths: &'a [PathBuf], input_format: Option<Format>, follow_links: bool) -> Self {
         Batches {
-            walk: Box::new(files::walk_lazily(paths)),
+            walk: Box::new(files::walk_lazily(paths, follow_links)),
             input_format,
             errors: Vec::new(),
             skipped: Vec::new(),
@@ -109,12 +109,13 @@ pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Stat
 pub fn check_each(
     paths: &[PathBuf],
     input_format: Option<Format>,
+    follow_links: bool,
     projects: &mut Projects,
     options: &CheckOptions,
     keep: impl Fn(&Path) -> bool,
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
 ) -> Result<Walked, Status> {
-    let mut batches = Batches::new(paths, input_format);
+    let mut batches = Batches::new(paths, input_format, follow_links);
     loop {
         let mut jobs = batches.next_batch(projects)?;
         if jobs.is_empty() {
