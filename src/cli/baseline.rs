@@ -9,7 +9,7 @@ use copydesk::report::{OutputFormat, Summary};
 use copydesk::{CheckOptions, CheckedFile, Format, Severity};
 
 use super::plan;
-use super::{parse_date, RuleArgs, Status};
+use super::{parse_date, FileArgs, RuleArgs, Status};
 
 /// Where `copydesk baseline` writes unless told otherwise.
 const DEFAULT_OUTPUT: &str = "copydesk-baseline.json";
@@ -31,13 +31,8 @@ pub struct BaselineArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
-    /// Skip files larger than this many megabytes (MiB), with a note.
-    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
-    max_file_size: u64,
-    /// Follow symbolic links while walking folders (a link back to a folder being walked
-    /// is reported and not followed).
-    #[arg(long)]
-    follow: bool,
+    #[command(flatten)]
+    files: FileArgs,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -48,7 +43,7 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
-        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
+        max_file_size: Some(args.files.max_file_size_bytes()),
     };
     let mut projects = args.rule_args.projects();
     if let Err(status) = plan::load_first(&args.paths, &mut projects) {
@@ -60,7 +55,7 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
     let walked = plan::check_each(
         &args.paths,
         args.input_format,
-        args.follow,
+        args.files.follow,
         &mut projects,
         &options,
         |_| true,

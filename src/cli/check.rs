@@ -31,7 +31,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
-        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
+        max_file_size: Some(args.files.max_file_size_bytes()),
     };
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");
@@ -76,7 +76,7 @@ pub fn check(args: &CheckArgs) -> Status {
     let checked = plan::check_each(
         &paths,
         args.input_format,
-        args.follow,
+        args.files.follow,
         &mut projects,
         &options,
         in_shard,

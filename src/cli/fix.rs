@@ -9,7 +9,7 @@ use copydesk::fix::{unified_diff, write_fixed, FixPlan};
 use copydesk::{CheckOptions, CheckedFile, Format, Job, SourceError};
 
 use super::plan;
-use super::{parse_date, RuleArgs, Status};
+use super::{parse_date, FileArgs, RuleArgs, Status};
 
 /// The name standard input is known by in messages and diff headers.
 const STDIN_NAME: &str = "<stdin>";
@@ -26,13 +26,8 @@ pub(super) struct FixArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
-    /// Skip files larger than this many megabytes (MiB), with a note.
-    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_FILE_SIZE_MB)]
-    max_file_size: u64,
-    /// Follow symbolic links while walking folders (a link back to a folder being walked
-    /// is reported and not followed).
-    #[arg(long)]
-    follow: bool,
+    #[command(flatten)]
+    files: FileArgs,
     /// Input format, instead of the one implied by each file's extension.
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -55,7 +50,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
     let options = CheckOptions {
         date: args.date.clone(),
         format: args.input_format,
-        max_file_size: Some(args.max_file_size.saturating_mul(1 << 20)),
+        max_file_size: Some(args.files.max_file_size_bytes()),
     };
     let (paths, use_stdin) = plan::split_stdin(&args.paths);
     if paths.is_empty() && !use_stdin {
@@ -78,7 +73,7 @@ pub(super) fn fix(args: &FixArgs) -> Status {
     let walked = plan::check_each(
         &paths,
         args.input_format,
-        args.follow,
+        args.files.follow,
         &mut projects,
         &options,
         |_| true,

@@ -48,6 +48,25 @@ enum Command {
     Lsp(RuleArgs),
 }
 
+/// How the files of a run are found and read: options of `check`, `baseline` and `fix`.
+#[derive(Args)]
+struct FileArgs {
+    /// Skip files larger than this many megabytes (MiB), with a note.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_FILE_SIZE_MB)]
+    max_file_size: u64,
+    /// Follow symbolic links while walking folders (a link back to a folder being walked
+    /// is reported and not followed).
+    #[arg(long)]
+    follow: bool,
+}
+
+impl FileArgs {
+    /// `--max-file-size` in bytes.
+    fn max_file_size_bytes(&self) -> u64 {
+        self.max_file_size.saturating_mul(1 << 20)
+    }
+}
+
 #[derive(Args)]
 struct RuleArgs {
     /// Add a rule pack: a folder of YAML rule files (repeatable).
@@ -101,13 +120,8 @@ struct CheckArgs {
     /// Article date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
-    /// Skip files larger than this many megabytes (MiB), with a note.
-    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_FILE_SIZE_MB)]
-    max_file_size: u64,
-    /// Follow symbolic links while walking folders (a link back to a folder being walked
-    /// is reported and not followed).
-    #[arg(long)]
-    follow: bool,
+    #[command(flatten)]
+    files: FileArgs,
     /// Read the article from standard input.
     #[arg(long)]
     stdin: bool,

@@ -217,17 +217,13 @@ pub fn read_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, SourceError
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    let Some(limit) = limit else {
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        (&file).read_to_end(&mut bytes).map_err(io)?;
-        return Ok(bytes);
-    };
-    if size > limit {
+    if limit.is_some_and(|limit| size > limit) {
         return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
+    let most = limit.map_or(u64::MAX, |limit| limit.saturating_add(1));
+    file.take(most).read_to_end(&mut bytes).map_err(io)?;
+    if limit.is_some_and(|limit| bytes.len() as u64 > limit) {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
