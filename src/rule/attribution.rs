@@ -104,9 +104,10 @@ impl AttributionCheck {
     fn vague(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let sentences = &doc.prose.sentences;
+        let lower = doc.lower_prose();
         let mut shared: Option<Arc<SentenceWords>> = None;
         for (k, sentence) in sentences.iter().enumerate() {
-            if !self.cues.may_occur(&text[sentence.clone()]) {
+            if !self.cues.may_occur_lowered(&text[sentence.clone()], &lower.0[sentence.clone()]) {
                 continue;
             }
             let words = shared.get_or_insert_with(|| sentence_words(doc));
@@ -240,6 +241,7 @@ impl AttributionCheck {
         if with_statistics.is_empty() {
             return;
         }
+        let lower = doc.lower_prose();
         for paragraph in &doc.prose.paragraphs {
             let inside = |s: &Range<usize>| s.start >= paragraph.start && s.end <= paragraph.end;
             let mut found = with_statistics
@@ -249,8 +251,11 @@ impl AttributionCheck {
             if found.peek().is_none() {
                 continue;
             }
-            let body = &text[paragraph.clone()];
-            let (speech, sources) = (self.speech.may_occur(body), self.sources.may_occur(body));
+            let (body, lower) = (&text[paragraph.clone()], &lower.0[paragraph.clone()]);
+            let (speech, sources) = (
+                self.speech.may_occur_lowered(body, lower),
+                self.sources.may_occur_lowered(body, lower),
+            );
             if speech || sources {
                 let list = WordList::of(text, paragraph.clone());
                 let ws = list.all();

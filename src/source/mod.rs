@@ -42,6 +42,10 @@ impl Format {
     }
 }
 
+/// The prose of a document lower-cased as ASCII: every byte keeps its offset.
+#[derive(Debug)]
+pub struct LowerProse(pub String);
+
 /// One article, parsed once and shared by every check.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -145,13 +149,21 @@ impl Document {
         })
     }
 
+    /// The prose lower-cased as ASCII (same offsets), for searches that ignore case;
+    /// computed once.
+    pub fn lower_prose(&self) -> std::sync::Arc<LowerProse> {
+        self.cache
+            .get_or_compute(0, || LowerProse(self.prose.text.to_ascii_lowercase()))
+    }
+
     /// The quantities of every sentence, in sentence order, computed once.
     pub fn sentence_quantities(&self) -> std::sync::Arc<Vec<Vec<crate::text::quantities::Quantity>>> {
         self.cache.get_or_compute(0, || {
+            let lower = self.lower_prose();
             self.prose
                 .sentences
                 .iter()
-                .map(|s| crate::text::quantities::quantities(&self.prose.text, s.clone()))
+                .map(|s| crate::text::quantities::quantities_lowered(&self.prose.text, &lower.0, s.clone()))
                 .collect::<Vec<_>>()
         })
     }

@@ -187,6 +187,12 @@ impl PhraseSet {
     /// it is nowhere in `text`, in any case: a test far cheaper than splitting `text`
     /// into words.
     pub fn may_occur(&self, text: &str) -> bool {
+        self.may_occur_lowered(text, &text.to_ascii_lowercase())
+    }
+
+    /// [`PhraseSet::may_occur`] with `lower`, `text` lower-cased as ASCII, given: a
+    /// document lower-cases its prose once for every check.
+    pub fn may_occur_lowered(&self, text: &str, lower: &str) -> bool {
         if self.phrases.is_empty() {
             return false;
         }
@@ -195,12 +201,11 @@ impl PhraseSet {
         };
         // Lower-cased as ASCII, the text is searched case-sensitively, which lets the
         // first search skip ahead with a vector prefilter.
-        let lower = text.to_ascii_lowercase();
-        if !anchors.longest.is_match(&lower) {
+        if !anchors.longest.is_match(lower) {
             return has_ascii_lower_case_of_other(text);
         }
         let mut present = 0u64;
-        for found in anchors.words.find_overlapping_iter(&lower) {
+        for found in anchors.words.find_overlapping_iter(lower) {
             let bit = 1u64 << found.pattern().as_usize();
             if present & bit == 0 {
                 present |= bit;

@@ -207,6 +207,13 @@ const NOT_NOUNS: &[&str] = &[
 
 /// Every quantity in `text` within `range` (a sentence, say).
 pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let lower = text[..range.end].to_ascii_lowercase();
+    quantities_lowered(text, &lower, range)
+}
+
+/// [`quantities`] with `lower`, `text` (or its start up to the end of `range`)
+/// lower-cased as ASCII, given.
+pub fn quantities_lowered(text: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
     let hay = &text[..range.end];
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
@@ -229,7 +236,7 @@ pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
             out.push(q);
         }
     }
-    out.extend(word_numbers(hay, range));
+    out.extend(word_numbers(hay, &lower[range.clone()], range));
     out.sort_by_key(|q| q.range.start);
     out
 }
@@ -479,14 +486,14 @@ fn qualify(hay: &str, q: &mut Quantity) {
 }
 
 /// Number words: "three countries", "a dozen homes", "twenty-five people".
-fn word_numbers(hay: &str, range: Range<usize>) -> Vec<Quantity> {
+/// `lower` is the text of `range` lower-cased as ASCII.
+fn word_numbers(hay: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let base = range.start;
     let hay = &hay[range];
     // Where the last quantity found ends: words before it are part of it.
     let mut at = 0;
-    let lower = hay.to_ascii_lowercase();
-    for found in NUMBER_WORD_FINDER.find_iter(&lower) {
+    for found in NUMBER_WORD_FINDER.find_iter(lower) {
         let (start, found_end, pattern) = (found.start(), found.end(), found.pattern().as_usize());
         // "a dozen": the word "a" right before "dozen" counts twelve.
         if NUMBER_WORDS[pattern].0 == "dozen"
