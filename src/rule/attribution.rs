@@ -107,7 +107,10 @@ impl AttributionCheck {
         let lower = doc.lower_prose();
         let mut shared: Option<Arc<SentenceWords>> = None;
         for (k, sentence) in sentences.iter().enumerate() {
-            if !self.cues.may_occur_lowered(&text[sentence.clone()], &lower.0[sentence.clone()]) {
+            if !self
+                .cues
+                .may_occur_lowered(&text[sentence.clone()], &lower.0[sentence.clone()])
+            {
                 continue;
             }
             let words = shared.get_or_insert_with(|| sentence_words(doc));

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::gate::{self, FirstBytes, LineKey};
 use super::pattern::compile_alternation;
 use super::raw::{RawBoilerplate, RegexSource, Scope};
+use super::required::Required;
 use super::{Check, Emitter};
 use crate::finding::Fix;
 use crate::source::Document;
@@ -58,6 +59,9 @@ struct LazyRegex {
     case_sensitive: bool,
     gate: Option<Gate>,
     regex: OnceLock<Result<Regex, String>>,
+    /// For patterns without a gate: literals one of which every match holds, found
+    /// when first needed.
+    required: OnceLock<Option<Required>>,
 }
 
 /// The starts a gated pattern's lines begin with, and their first bytes.
@@ -87,6 +91,7 @@ impl Clone for LazyRegex {
             case_sensitive: self.case_sensitive,
             gate: self.gate.clone(),
             regex: self.regex.get().cloned().map(OnceLock::from).unwrap_or_default(),
+            required: self.required.clone(),
         }
     }
 }
@@ -98,6 +103,7 @@ impl LazyRegex {
             case_sensitive,
             gate: starts.map(Gate::new),
             regex: OnceLock::new(),
+            required: OnceLock::new(),
         }
     }
 
@@ -143,7 +149,14 @@ impl LazyRegex {
 
     /// True when `line` (whose gate key is `key`) matches.
     fn is_match(&self, line: &str, key: &LineKey) -> bool {
-        let admitted = self.gate.as_ref().is_none_or(|gate| gate.admits(key));
+        let admitted = match &self.gate {
+            Some(gate) => gate.admits(key),
+            None => self
+                .required
+                .get_or_init(|| Required::of(&self.sources))
+                .as_ref()
+                .is_none_or(|required| required.may_match(line)),
+        };
         admitted && self.is_match_ungated(line)
     }
 

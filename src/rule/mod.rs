@@ -10,6 +10,7 @@ pub mod names;
 pub mod pack;
 pub mod pattern;
 pub mod raw;
+mod required;
 pub mod substitution;
 pub mod template;
 

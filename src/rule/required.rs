@@ -1,0 +1,141 @@
+//! Literals that every match of a pattern holds: a line that holds none of them cannot
+//! match, so the regex need not run. Whole-line patterns with no first-letter gate
+//! ("… © 2024 …", "Theme by …") would otherwise run on every short line of a document.
+
+use aho_corasick::AhoCorasick;
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Non-ASCII characters that a case-insensitive pattern matches for an ASCII letter
+/// (simple case folding: the long s for `s`, the Kelvin sign for `k`). An ASCII
+/// case-insensitive search cannot see them, so a line holding one is not ruled out.
+const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
+
+/// A test that rules out lines no match of some patterns can be in.
+#[derive(Debug, Clone)]
+pub struct Required {
+    literals: AhoCorasick,
+}
+
+impl Required {
+    /// The test for `patterns` (an alternation of them), or `None` when some match of
+    /// some pattern need hold no literal this test can look for.
+    pub fn of(patterns: &[String]) -> Option<Self> {
+        let mut literals = Vec::new();
+        for pattern in patterns {
+            let hir = regex_syntax::parse(pattern).ok()?;
+            literals.extend(required(&hir)?);
+        }
+        literals.sort();
+        literals.dedup();
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .ok()?;
+        Some(Required { literals })
+    }
+
+    /// False when `line` holds none of the literals, in any case, so no match can be in it.
+    pub fn may_match(&self, line: &str) -> bool {
+        self.literals.is_match(line) || (!line.is_ascii() && line.contains(FOLDS_TO_ASCII))
+    }
+}
+
+/// A set of literals one of which every match of `hir` holds, if there is one.
+fn required(hir: &Hir) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            caseless_search_finds(text).then(|| vec![text.to_owned()])
+        }
+        HirKind::Class(Class::Unicode(class)) => match class.ranges() {
+            [one] if one.start() == one.end() => {
+                let text = one.start().to_string();
+                caseless_search_finds(&text).then(|| vec![text])
+            }
+            _ => None,
+        },
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required(&repetition.sub),
+        // Any part's literals will do; the most selective set is taken to be the one
+        // whose shortest literal is longest, then the one with fewer literals.
+        HirKind::Concat(parts) => parts.iter().filter_map(required).max_by_key(|set| {
+            let shortest = set.iter().map(String::len).min().unwrap_or(0);
+            (shortest, std::cmp::Reverse(set.len()))
+        }),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required(branch)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// True when an ASCII case-insensitive search for `text` finds it in every case a
+/// case-insensitive pattern would match: ASCII text, or characters without case.
+fn caseless_search_finds(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            c.is_ascii()
+                || (c.to_lowercase().eq(std::iter::once(c)) && c.to_uppercase().eq(std::iter::once(c)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literals(patterns: &[&str]) -> Option<Vec<String>> {
+        let mut all = Vec::new();
+        for p in patterns {
+            all.extend(required(&regex_syntax::parse(p).ok()?)?);
+        }
+        all.sort();
+        Some(all)
+    }
+
+    #[test]
+    fn a_literal_every_match_holds() {
+        assert_eq!(
+            literals(&[r"(?:[a-z0-9.,&' -]+|x)\s?©.*\b(?:19|20)\d{2}\b.*"]),
+            Some(vec!["©".into()])
+        );
+        assert_eq!(
+            literals(&["theme: .+ by .+|(?:[a-z]+ )?theme by [a-z]+", "hosted by .+"]),
+            Some(vec!["hosted by ".into(), "theme by ".into(), "theme: ".into()])
+        );
+    }
+
+    #[test]
+    fn no_literal_when_some_match_needs_none() {
+        assert_eq!(literals(&[r"\d+ of \d+"]), Some(vec![" of ".into()]));
+        assert_eq!(literals(&["(?:share)?.*"]), None);
+        assert_eq!(literals(&["a|.*"]), None);
+        assert_eq!(literals(&["(?:abc)*"]), None);
+        // "É" has a lower case an ASCII search would not find.
+        assert_eq!(literals(&["École"]), None);
+    }
+
+    #[test]
+    fn lines_without_the_literals_are_ruled_out() {
+        let required = Required::of(&["theme by .+".into(), "© .+".into()]).expect("literals");
+        assert!(required.may_match("WordPress THEME BY Example"));
+        assert!(required.may_match("© 2024"));
+        assert!(!required.may_match("The theme of the day"));
+        // The Kelvin sign matches `k` in a case-insensitive pattern.
+        assert!(Required::of(&["kelvin".into()])
+            .expect("literals")
+            .may_match("\u{212A}elvin"));
+    }
+
+    #[test]
+    fn only_the_listed_characters_fold_to_ascii_letters() {
+        let ascii_letter = regex::Regex::new("(?i)^[a-z]$").expect("regex");
+        let folding: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| ascii_letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, FOLDS_TO_ASCII);
+    }
+}
