@@ -29,7 +29,7 @@ pub const PLACEHOLDERS: &[&str] = &["match", "lines"];
 /// the embedded pack's patterns are compiled by the test suite.
 #[derive(Debug, Clone)]
 pub struct BoilerplateCheck {
-    lines: Vec<LazyRegex>,
+    lines: Patterns,
     block: Option<Block>,
     unless: Option<LazyRegex>,
     max_chars: usize,
@@ -47,7 +47,7 @@ enum Opens {
 
 #[derive(Debug, Clone)]
 struct Block {
-    start: Vec<LazyRegex>,
+    start: Patterns,
     continues: Option<LazyRegex>,
     min_lines: usize,
 }
@@ -80,7 +80,7 @@ impl Gate {
     }
 
     fn admits(&self, key: &LineKey) -> bool {
-        self.first.may_admit(key) && gate::admits(&self.starts, key.as_str())
+        self.first.may_admit(key) && gate::admits_bytes(&self.starts, key.as_bytes())
     }
 }
 
@@ -166,8 +166,39 @@ impl LazyRegex {
     }
 }
 
-fn any_match(patterns: &[LazyRegex], line: &str, key: &LineKey) -> bool {
-    patterns.iter().any(|p| p.is_match(line, key))
+/// Whole-line patterns, indexed by the first byte of the line keys their gates admit.
+#[derive(Debug, Clone)]
+struct Patterns {
+    list: Vec<LazyRegex>,
+    /// For each first byte of a key, and last for a key with none, the patterns (as
+    /// indices into `list`) whose gates may admit it.
+    by_first_byte: Vec<Vec<usize>>,
+}
+
+impl Patterns {
+    fn new(list: Vec<LazyRegex>) -> Self {
+        let by_first_byte = (0..=256)
+            .map(|slot: usize| {
+                let byte = u8::try_from(slot).ok();
+                (0..list.len())
+                    .filter(|&i| match (&list[i].gate, byte) {
+                        (None, _) => true,
+                        (Some(gate), Some(b)) => gate.first.contains(b),
+                        (Some(_), None) => false,
+                    })
+                    .collect()
+            })
+            .collect();
+        Patterns { list, by_first_byte }
+    }
+
+    /// True when one of the patterns matches `line`, whose gate key is `key`.
+    fn any_match(&self, line: &str, key: &LineKey) -> bool {
+        let slot = key.first_byte().map_or(256, usize::from);
+        self.by_first_byte
+            .get(slot)
+            .is_some_and(|candidates| candidates.iter().any(|&i| self.list[i].is_match(line, key)))
+    }
 }
 
 impl Opens {
@@ -219,15 +250,15 @@ impl BoilerplateCheck {
         let block = match &raw.block {
             Some(b) if b.start.is_empty() => return Err("`block` needs at least one `start` pattern".into()),
             Some(b) => Some(Block {
-                start: LazyRegex::split(&b.start, cs, !eager),
+                start: Patterns::new(LazyRegex::split(&b.start, cs, !eager)),
                 continues: LazyRegex::joined(&b.continues, cs),
                 min_lines: b.min_lines.max(1),
             }),
             None => None,
         };
-        let lines = LazyRegex::split(&raw.lines, cs, !eager);
-        let starts = block.iter().flat_map(|b| &b.start);
-        let opens = Opens::of(lines.iter().chain(starts));
+        let lines = Patterns::new(LazyRegex::split(&raw.lines, cs, !eager));
+        let starts = block.iter().flat_map(|b| &b.start.list);
+        let opens = Opens::of(lines.list.iter().chain(starts));
         let check = BoilerplateCheck {
             lines,
             block,
@@ -244,8 +275,8 @@ impl BoilerplateCheck {
     }
 
     fn all(&self) -> impl Iterator<Item = &LazyRegex> {
-        let block = self.block.iter().flat_map(|b| b.start.iter().chain(&b.continues));
-        self.lines.iter().chain(block).chain(&self.unless)
+        let block = self.block.iter().flat_map(|b| b.start.list.iter().chain(&b.continues));
+        self.lines.list.iter().chain(block).chain(&self.unless)
     }
 
     /// True when line `i` has at most `max_chars` characters.
@@ -268,7 +299,7 @@ impl BoilerplateCheck {
     ) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
-        if !any_match(&block.start, line(first), key) || self.excepted(line(first)) {
+        if !block.start.any_match(line(first), key) || self.excepted(line(first)) {
             return 0;
         }
         let mut len = 1;
@@ -302,7 +333,7 @@ impl Check for BoilerplateCheck {
                 continue;
             }
             let mut len = self.block_len(text, lines, &facts, i, &key);
-            if len == 0 && any_match(&self.lines, line, &key) && !self.excepted(line) {
+            if len == 0 && self.lines.any_match(line, &key) && !self.excepted(line) {
                 len = 1;
             }
             if len == 0 {

@@ -75,6 +75,11 @@ impl LineKey {
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
 
+    /// The key's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
     /// The first byte of the key (none when the line has no letter or digit).
     pub fn first_byte(&self) -> Option<u8> {
         (self.len > 0).then_some(self.bytes[0])
@@ -83,8 +88,12 @@ impl LineKey {
 
 /// True when `key` begins with one of `starts`.
 pub fn admits(starts: &[String], key: &str) -> bool {
+    admits_bytes(starts, key.as_bytes())
+}
+
+/// [`admits`] for the bytes of a key.
+pub fn admits_bytes(starts: &[String], key: &[u8]) -> bool {
     // Starts are a few bytes long: comparing in place beats a call to `memcmp`.
-    let key = key.as_bytes();
     starts.iter().any(|s| {
         let s = s.as_bytes();
         s.len() <= key.len() && s.iter().zip(key).all(|(a, b)| a == b)
@@ -118,10 +127,14 @@ impl FirstBytes {
         }
     }
 
+    /// True when `byte` is in the set.
+    pub fn contains(&self, byte: u8) -> bool {
+        self.0[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
+    }
+
     /// True when a line with `key` may be admitted.
     pub fn may_admit(&self, key: &LineKey) -> bool {
-        key.first_byte()
-            .is_some_and(|b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+        key.first_byte().is_some_and(|b| self.contains(b))
     }
 }
 
