@@ -3,7 +3,9 @@
 //!   than YAML, and every dictionary of `rules/names/` a compact tab-separated form
 //!   that is read without copying (the YAML files stay the source of truth);
 //! - the first-letter gates of the boilerplate patterns are worked out once
-//!   (`gates.json`), with the same code the library uses for rule packs on disk.
+//!   (`gates.json`), with the same code the library uses for rule packs on disk;
+//! - the English word list gets a hash table (`english-table.bin`), so a look-up costs
+//!   one or two memory reads and nothing is built at start-up.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,9 @@ use std::{env, fs};
 #[path = "src/rule/gate.rs"]
 #[allow(dead_code)]
 mod gate;
+
+#[path = "src/names/word_hash.rs"]
+mod word_hash;
 
 fn main() {
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -40,51 +45,46 @@ fn main() {
     let words = "src/names/english-words.txt";
     println!("cargo:rerun-if-changed={words}");
     let list = fs::read_to_string(words).expect("readable word list");
-    fs::write(out_dir.join("english-index.bin"), english_index(&list)).expect("write word index");
+    fs::write(out_dir.join("english-table.bin"), english_table(&list)).expect("write word table");
 }
 
-/// The index `names::words` searches the English word list with, as little-endian
-/// `u32`s: for each of the 26³ three-letter prefixes, the number of listed words that
-/// sort before it (and the total last); then the byte offset of each word in the list, and
-/// where a word after the last would start. Comments may only come before the first word.
-fn english_index(list: &str) -> Vec<u8> {
-    let mut offsets = Vec::new();
-    let mut prefixes = Vec::new();
+/// The table `names::words` looks words up in: open addressing with linear probing,
+/// as little-endian `u32` slots, a power of two of them, at most half full. A slot is 0
+/// when empty, else it packs the word's byte offset in the list plus one (bits 0–19),
+/// its length (bits 20–25) and the top six bits of its hash (bits 26–31).
+/// Comments may only come before the first word.
+fn english_table(list: &str) -> Vec<u8> {
+    let mut words = Vec::new();
     let mut at = 0;
     for line in list.split_inclusive('\n') {
         let word = line.trim_end_matches('\n');
         if word.starts_with('#') || word.is_empty() {
             assert!(
-                offsets.is_empty(),
+                words.is_empty(),
                 "comments and blank lines come before the first word"
             );
         } else {
             let b = word.as_bytes();
             assert!(
-                b.len() >= 3 && b.iter().all(u8::is_ascii_lowercase),
-                "`{word}`: listed words are three or more lower-case ASCII letters"
+                b.len() >= 3 && b.len() < 64 && b.iter().all(u8::is_ascii_lowercase),
+                "`{word}`: listed words are three to 63 lower-case ASCII letters"
             );
-            offsets.push(at as u32);
-            prefixes.push(b[..3].iter().fold(0, |i, &c| i * 26 + usize::from(c - b'a')));
+            words.push((at, b));
         }
         at += line.len();
     }
-    // Where a word after the last would start: every word ends one byte (its line break)
-    // before the next word's offset.
-    offsets.push(list.trim_end_matches('\n').len() as u32 + 1);
-    let mut counts = Vec::with_capacity(26 * 26 * 26 + 1);
-    let mut words = 0;
-    for prefix in 0..=26 * 26 * 26 {
-        while words < prefixes.len() && prefixes[words] < prefix {
-            words += 1;
+    assert!(at < (1 << 20) - 1, "the word list fits offsets of 20 bits");
+    let size = (words.len() * 2).next_power_of_two();
+    let mut slots = vec![0u32; size];
+    for (offset, word) in words {
+        let hash = word_hash::word_hash(word);
+        let mut i = hash as usize & (size - 1);
+        while slots[i] != 0 {
+            i = (i + 1) & (size - 1);
         }
-        counts.push(words as u32);
+        slots[i] = (offset as u32 + 1) | (word.len() as u32) << 20 | ((hash >> 58) as u32) << 26;
     }
-    counts
-        .iter()
-        .chain(&offsets)
-        .flat_map(|n| n.to_le_bytes())
-        .collect()
+    slots.iter().flat_map(|n| n.to_le_bytes()).collect()
 }
 
 fn yaml_files(folder: &Path) -> Vec<PathBuf> {

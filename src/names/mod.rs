@@ -4,4 +4,5 @@
 pub mod dictionary;
 pub mod mentions;
 pub mod similar;
+mod word_hash;
 pub mod words;

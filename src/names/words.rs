@@ -1,22 +1,24 @@
-//! Ordinary English words, to tell them from names. The list is embedded sorted, with
-//! an index the build script makes (where each three-letter prefix starts, where each
-//! word starts), so it costs nothing at start-up: a look-up narrows to the words that
-//! share the word's first three letters, then bisects them.
+//! Ordinary English words, to tell them from names. The list is embedded with a hash
+//! table the build script makes, so it costs nothing at start-up and a look-up reads
+//! one or two places in memory.
+
+use super::word_hash::word_hash;
 
 const WORDS: &str = include_str!("english-words.txt");
 
-/// The build script's index of [`WORDS`]: 26³ + 1 prefix counts, then word offsets.
-static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-index.bin"));
+/// The build script's table of [`WORDS`]: `u32` slots, a power of two of them, 0 for
+/// empty, else the word's offset plus one (bits 0–19), its length (bits 20–25) and the
+/// top six bits of its hash (bits 26–31).
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-table.bin"));
 
-/// Words are looked up by their first three letters, then by binary search.
-const PREFIX_LETTERS: usize = 3;
-const PREFIXES: usize = 26 * 26 * 26;
-/// The longest listed word, in bytes.
+/// The shortest and longest listed words, in bytes.
+const SHORTEST_WORD: usize = 3;
 const LONGEST_WORD: usize = 32;
 
 /// True when `word` (ASCII letters, any case) is an ordinary English word.
 pub fn is_english_word(word: &str) -> bool {
-    if word.len() < PREFIX_LETTERS || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if !(SHORTEST_WORD..=LONGEST_WORD).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic())
+    {
         return false;
     }
     let mut buffer = [0u8; LONGEST_WORD];
@@ -25,36 +27,31 @@ pub fn is_english_word(word: &str) -> bool {
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let prefix = lower[..PREFIX_LETTERS]
-        .iter()
-        .fold(0, |index, &b| index * 26 + usize::from(b - b'a'));
-    let (mut lo, mut hi) = (index_at(prefix), index_at(prefix + 1));
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match listed_word(mid).cmp(lower) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return true,
+    let hash = word_hash(lower);
+    let slots = TABLE.len() / 4;
+    let wanted = (lower.len() as u32) << 20 | ((hash >> 58) as u32) << 26;
+    let mut i = hash as usize & slots.wrapping_sub(1);
+    loop {
+        let slot = slot_at(i);
+        if slot == 0 {
+            return false;
         }
+        if slot & !0xF_FFFF == wanted {
+            let start = (slot & 0xF_FFFF) as usize - 1;
+            if WORDS.as_bytes().get(start..start + lower.len()) == Some(&*lower) {
+                return true;
+            }
+        }
+        i = (i + 1) & (slots - 1);
     }
-    false
 }
 
-/// Entry `i` of [`INDEX`].
-fn index_at(i: usize) -> usize {
-    INDEX
+/// Slot `i` of [`TABLE`].
+fn slot_at(i: usize) -> u32 {
+    TABLE
         .get(i * 4..i * 4 + 4)
         .and_then(|b| b.try_into().ok())
-        .map_or(0, |b| u32::from_le_bytes(b) as usize)
-}
-
-/// Word `i` of the list: it ends where the next begins, less its line break.
-fn listed_word(i: usize) -> &'static [u8] {
-    let (start, next) = (index_at(PREFIXES + 1 + i), index_at(PREFIXES + 2 + i));
-    WORDS
-        .as_bytes()
-        .get(start..next.saturating_sub(1))
-        .unwrap_or_default()
+        .map_or(0, u32::from_le_bytes)
 }
 
 #[cfg(test)]
@@ -77,7 +74,7 @@ mod tests {
         assert!(listed.windows(2).all(|w| w[0] < w[1]), "the list is sorted");
         for word in &listed {
             assert!(
-                word.len() <= LONGEST_WORD && word.len() >= PREFIX_LETTERS,
+                word.len() <= LONGEST_WORD && word.len() >= SHORTEST_WORD,
                 "{word}"
             );
             assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");

@@ -275,7 +275,10 @@ impl BoilerplateCheck {
     }
 
     fn all(&self) -> impl Iterator<Item = &LazyRegex> {
-        let block = self.block.iter().flat_map(|b| b.start.list.iter().chain(&b.continues));
+        let block = self
+            .block
+            .iter()
+            .flat_map(|b| b.start.list.iter().chain(&b.continues));
         self.lines.list.iter().chain(block).chain(&self.unless)
     }
 
