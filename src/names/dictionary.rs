@@ -284,9 +284,10 @@ pub struct Dictionary {
     /// For each ASCII byte, the byte lengths (bit `min(len, 31)`) of the first words of
     /// forms that start with it; zero when none does.
     ascii_first_word_lens: [u32; 128],
-    /// The first words that begin with an ASCII byte other than a capital or a digit
-    /// ("al", "bin", "von"): these words are found with one search, the others by
-    /// skipping to capitals, digits and non-ASCII characters.
+    /// The forms whose first word begins with an ASCII byte other than a capital or a
+    /// digit ("al Qaeda", "bin Salman", "von der Leyen"): where these may start is found
+    /// with one search, the other first words by skipping to capitals, digits and
+    /// non-ASCII characters.
     lower_first_words: Option<AhoCorasick>,
     /// For each entity, the range of its forms in `forms`.
     entity_forms: Vec<std::ops::Range<usize>>,
@@ -349,15 +350,19 @@ impl Dictionary {
                 ascii_first_word_lens[usize::from(b)] |= length_bit(word.len());
             }
         }
-        let lower: Vec<&str> = by_first_word
-            .keys()
-            .map(AsRef::as_ref)
-            .filter(|w: &&str| w.as_bytes()[0].is_ascii() && !starts_upper_or_digit(w.as_bytes()[0]))
+        // The whole forms, not their first words: "al Qaeda" is rare where "al" is in
+        // every other line.
+        let mut lower: Vec<&str> = by_first_word
+            .iter()
+            .filter(|(w, _)| w.as_bytes()[0].is_ascii() && !starts_upper_or_digit(w.as_bytes()[0]))
+            .flat_map(|(_, candidates)| candidates.iter().map(|&f| forms[f].text.as_ref()))
             .collect();
+        lower.sort_unstable();
+        lower.dedup();
         let lower_first_words = (!lower.is_empty())
             .then(|| {
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::LeftmostFirst)
                     .build(&lower)
             })
             .transpose()
@@ -509,24 +514,29 @@ fn starts_upper_or_digit(b: u8) -> bool {
 
 /// The runs of word characters of a text, in order, that may begin a form of a
 /// dictionary: those starting with a capital, a digit or a non-ASCII word character
-/// (found by skipping eight bytes at a time), and those found by the search for the
-/// dictionary's other first words. Every other word starts no form.
+/// (found by skipping eight bytes at a time), and those where the search for the forms
+/// of the dictionary's other first words found one. Every other word starts no form.
 struct WordStarts<'a> {
     hay: &'a str,
     /// Where the range searched begins: a word may start there whatever comes before.
     from: usize,
     at: usize,
-    /// Where the other first words occur, in order.
+    /// Where the forms of the other first words occur, in order.
     lower: std::iter::Peekable<std::vec::IntoIter<usize>>,
 }
 
 impl<'a> WordStarts<'a> {
     fn new(dict: &Dictionary, hay: &'a str, from: usize) -> Self {
-        let lower: Vec<usize> = dict
-            .lower_first_words
-            .as_ref()
-            .map(|search| search.find_iter(&hay[from..]).map(|m| from + m.start()).collect())
-            .unwrap_or_default();
+        // Every place where such a form starts, even inside another: each search goes on
+        // from just after the last start found.
+        let mut lower: Vec<usize> = Vec::new();
+        if let Some(search) = &dict.lower_first_words {
+            let mut at = from;
+            while let Some(found) = search.find(aho_corasick::Input::new(hay).range(at..)) {
+                lower.push(found.start());
+                at = found.start() + 1;
+            }
+        }
         WordStarts {
             hay,
             from,
@@ -762,6 +772,30 @@ mod tests {
             ["al-Sisi"],
             "a range may start inside a word, which then is skipped"
         );
+    }
+
+    #[test]
+    fn a_form_inside_another_forms_text_is_found() {
+        let place = |name: &str| RawEntity {
+            name: name.to_owned().into(),
+            kind: EntityKind::Place,
+            given: vec![],
+            surname: None,
+            accepted: vec![],
+            wrong: vec![],
+            except: vec![],
+            roles: vec![],
+            note: None,
+        };
+        let dict = Dictionary::new(vec![place("von der Leyen"), place("der Leyen")]).unwrap();
+        // "von der Leyen" is no word here, but the "der Leyen" inside it is.
+        let text = "Xvon der Leyen and von der Leyen";
+        let found: Vec<&str> = dict
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
+        assert_eq!(found, ["der Leyen", "von der Leyen"]);
     }
 
     #[test]
