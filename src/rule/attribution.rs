@@ -10,7 +10,7 @@ use super::{Check, Emitter};
 use crate::source::Document;
 use crate::text::phrases::{LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
 use crate::text::quantities::{Quantity, Unit};
-use crate::text::quotes::{quotes, word_count};
+use crate::text::quotes::{has_words, quotes};
 
 /// Placeholders an `attribution` message may use.
 pub const PLACEHOLDERS: &[&str] = &["match"];
@@ -151,7 +151,7 @@ impl AttributionCheck {
         let mut shared: Option<Arc<SentenceWords>> = None;
         for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
             for quote in quotes(text, paragraph.clone()) {
-                if word_count(text, &quote) < self.raw.min_words || is_title(&text[quote.inner.clone()]) {
+                if !has_words(text, &quote, self.raw.min_words) || is_title(&text[quote.inner.clone()]) {
                     continue;
                 }
                 let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
@@ -295,12 +295,20 @@ fn is_precise_statistic(q: &Quantity) -> bool {
 
 /// A quoted title: every word of four letters or more capitalised ("Urgent Tsunami Appeal").
 fn is_title(inner: &str) -> bool {
-    let long: Vec<&str> = inner
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    !long.is_empty()
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let mut long = inner.split_whitespace().filter(|w| w.chars().nth(3).is_some()).peekable();
+    long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_capitalise_every_long_word() {
+        assert!(is_title("Urgent Tsunami Appeal"));
+        assert!(is_title("War of the Worlds"));
+        assert!(!is_title("Urgent tsunami Appeal"));
+        assert!(!is_title("we go"), "no word of four letters");
+        assert!(!is_title(""));
+    }
 }

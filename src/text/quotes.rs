@@ -62,9 +62,9 @@ fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         .filter_map(|i| Some((i, body.get(i..)?.chars().next()?)))
 }
 
-/// Words in a quotation.
-pub fn word_count(text: &str, quote: &Quote) -> usize {
-    text[quote.inner.clone()].split_whitespace().count()
+/// True when a quotation has at least `min` words (counting stops there).
+pub fn has_words(text: &str, quote: &Quote, min: usize) -> bool {
+    text[quote.inner.clone()].split_whitespace().take(min).count() >= min
 }
 
 #[cfg(test)]
@@ -107,5 +107,14 @@ mod tests {
     fn unclosed_quote_is_not_a_quotation() {
         let text = "He said “it was";
         assert!(quotes(text, 0..text.len()).is_empty());
+    }
+
+    #[test]
+    fn words_are_counted_up_to_the_minimum() {
+        let text = "“one two  three”";
+        let quote = &quotes(text, 0..text.len())[0];
+        assert!(has_words(text, quote, 3));
+        assert!(!has_words(text, quote, 4));
+        assert!(has_words(text, quote, 0));
     }
 }
