@@ -295,7 +295,10 @@ fn is_precise_statistic(q: &Quantity) -> bool {
 
 /// A quoted title: every word of four letters or more capitalised ("Urgent Tsunami Appeal").
 fn is_title(inner: &str) -> bool {
-    let mut long = inner.split_whitespace().filter(|w| w.chars().nth(3).is_some()).peekable();
+    let mut long = inner
+        .split_whitespace()
+        .filter(|w| w.chars().nth(3).is_some())
+        .peekable();
     long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 

@@ -160,11 +160,7 @@ impl Document {
     pub fn sentence_quantities(&self) -> std::sync::Arc<Vec<Vec<crate::text::quantities::Quantity>>> {
         self.cache.get_or_compute(0, || {
             let lower = self.lower_prose();
-            self.prose
-                .sentences
-                .iter()
-                .map(|s| crate::text::quantities::quantities_lowered(&self.prose.text, &lower.0, s.clone()))
-                .collect::<Vec<_>>()
+            crate::text::quantities::sentence_quantities(&self.prose.text, &lower.0, &self.prose.sentences)
         })
     }
 

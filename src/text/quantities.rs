@@ -207,13 +207,46 @@ const NOT_NOUNS: &[&str] = &[
 
 /// Every quantity in `text` within `range` (a sentence, say).
 pub fn quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
-    let lower = text[..range.end].to_ascii_lowercase();
-    quantities_lowered(text, &lower, range)
+    let hits = number_words(&text[range.clone()].to_ascii_lowercase());
+    quantities_with(text, range, &hits)
 }
 
-/// [`quantities`] with `lower`, `text` (or its start up to the end of `range`)
-/// lower-cased as ASCII, given.
-pub fn quantities_lowered(text: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
+/// A number word found: its place and its index in the list of number words.
+pub type NumberWord = (Range<usize>, usize);
+
+/// The number words of `lower` (text lower-cased as ASCII), leftmost and longest first,
+/// whether or not they stand as words.
+pub fn number_words(lower: &str) -> Vec<NumberWord> {
+    NUMBER_WORD_FINDER
+        .find_iter(lower)
+        .map(|m| (m.range(), m.pattern().as_usize()))
+        .collect()
+}
+
+/// The quantities of each of `sentences` of `text`, with `lower` the text lower-cased as
+/// ASCII: the number words are searched for once, in the whole text. A sentence that a
+/// number word found runs into is searched on its own, so each sentence gets what a
+/// search of it alone finds.
+pub fn sentence_quantities(text: &str, lower: &str, sentences: &[Range<usize>]) -> Vec<Vec<Quantity>> {
+    let hits = number_words(lower);
+    sentences
+        .iter()
+        .map(|sentence| {
+            let first = hits.partition_point(|(r, _)| r.end <= sentence.start);
+            let mut own = Vec::new();
+            for (r, pattern) in hits[first..].iter().take_while(|(r, _)| r.start < sentence.end) {
+                if r.start < sentence.start || r.end > sentence.end {
+                    return quantities_with(text, sentence.clone(), &number_words(&lower[sentence.clone()]));
+                }
+                own.push((r.start - sentence.start..r.end - sentence.start, *pattern));
+            }
+            quantities_with(text, sentence.clone(), &own)
+        })
+        .collect()
+}
+
+/// [`quantities`] with the number words of `range`, relative to its start, given.
+fn quantities_with(text: &str, range: Range<usize>, number_words: &[NumberWord]) -> Vec<Quantity> {
     let hay = &text[..range.end];
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
@@ -236,7 +269,7 @@ pub fn quantities_lowered(text: &str, lower: &str, range: Range<usize>) -> Vec<Q
             out.push(q);
         }
     }
-    out.extend(word_numbers(hay, &lower[range.clone()], range));
+    out.extend(word_numbers(hay, number_words, range));
     out.sort_by_key(|q| q.range.start);
     out
 }
@@ -486,15 +519,15 @@ fn qualify(hay: &str, q: &mut Quantity) {
 }
 
 /// Number words: "three countries", "a dozen homes", "twenty-five people".
-/// `lower` is the text of `range` lower-cased as ASCII.
-fn word_numbers(hay: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
+/// `found` are the number words of `range`, relative to its start.
+fn word_numbers(hay: &str, found: &[NumberWord], range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let base = range.start;
     let hay = &hay[range];
     // Where the last quantity found ends: words before it are part of it.
     let mut at = 0;
-    for found in NUMBER_WORD_FINDER.find_iter(lower) {
-        let (start, found_end, pattern) = (found.start(), found.end(), found.pattern().as_usize());
+    for (place, pattern) in found {
+        let (start, found_end, pattern) = (place.start, place.end, *pattern);
         // "a dozen": the word "a" right before "dozen" counts twelve.
         if NUMBER_WORDS[pattern].0 == "dozen"
             && start >= 2
@@ -642,6 +675,40 @@ mod tests {
                     "{sample:?} at {start}"
                 );
                 at = m.get(0).unwrap().end();
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_searched_together_get_what_each_gets_alone() {
+        let text = "Twenty-five homes, seven cars. Eleventy one hundred people and \
+                    three dozen eggs. A dozen hens, four fourteen boats, twone people";
+        // "two" runs into the cut after "tw", and hides the "one" a search of the
+        // sentence from "one" finds.
+        let tw = text.find("twone").unwrap() + 2;
+        let lower = text.to_ascii_lowercase();
+        // Sentences as a splitter gives them, and cuts through words ("Elev|enty",
+        // "four|teen"), overlapping ranges and an empty one.
+        let cuts: Vec<Vec<Range<usize>>> = vec![
+            vec![0..30, 31..83, 84..text.len()],
+            (0..text.len())
+                .step_by(7)
+                .map(|i| i..(i + 7).min(text.len()))
+                .collect(),
+            vec![0..40, 35..90, 90..90, 60..text.len()],
+            vec![0..tw, tw..text.len()],
+        ];
+        let summary = |qs: &[Quantity]| -> Vec<(Range<usize>, f64)> {
+            qs.iter().map(|q| (q.range.clone(), q.value)).collect()
+        };
+        for sentences in cuts {
+            let together = sentence_quantities(text, &lower, &sentences);
+            for (sentence, found) in sentences.iter().zip(&together) {
+                assert_eq!(
+                    summary(found),
+                    summary(&quantities(text, sentence.clone())),
+                    "{sentence:?}"
+                );
             }
         }
     }
