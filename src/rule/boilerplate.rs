@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::gate::{self, FirstBytes, LineKey};
 use super::pattern::compile_alternation;
@@ -166,38 +167,62 @@ impl LazyRegex {
     }
 }
 
-/// Whole-line patterns, indexed by the first byte of the line keys their gates admit.
+/// Whole-line patterns, indexed by the starts their gates admit, so that a line is
+/// tried only against the patterns whose gate admits it.
 #[derive(Debug, Clone)]
 struct Patterns {
     list: Vec<LazyRegex>,
-    /// For each first byte of a key, and last for a key with none, the patterns (as
-    /// indices into `list`) whose gates may admit it.
-    by_first_byte: Vec<Vec<usize>>,
+    /// Gated patterns (indices into `list`) by each start of theirs that is four bytes
+    /// long, read as a little-endian `u32`: most starts are four letters.
+    by_four_bytes: FxHashMap<u32, Vec<usize>>,
+    /// The other starts of gated patterns, each with its pattern.
+    other_starts: Vec<(Box<[u8]>, usize)>,
+    /// The patterns without a gate.
+    ungated: Vec<usize>,
 }
 
 impl Patterns {
     fn new(list: Vec<LazyRegex>) -> Self {
-        let by_first_byte = (0..=256)
-            .map(|slot: usize| {
-                let byte = u8::try_from(slot).ok();
-                (0..list.len())
-                    .filter(|&i| match (&list[i].gate, byte) {
-                        (None, _) => true,
-                        (Some(gate), Some(b)) => gate.first.contains(b),
-                        (Some(_), None) => false,
-                    })
-                    .collect()
-            })
-            .collect();
-        Patterns { list, by_first_byte }
+        let mut by_four_bytes: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        let mut other_starts = Vec::new();
+        let mut ungated = Vec::new();
+        for (i, pattern) in list.iter().enumerate() {
+            let Some(gate) = &pattern.gate else {
+                ungated.push(i);
+                continue;
+            };
+            for start in &gate.starts {
+                match <[u8; 4]>::try_from(start.as_bytes()) {
+                    Ok(four) => by_four_bytes.entry(u32::from_le_bytes(four)).or_default().push(i),
+                    Err(_) => other_starts.push((start.as_bytes().into(), i)),
+                }
+            }
+        }
+        for patterns in by_four_bytes.values_mut() {
+            patterns.dedup();
+        }
+        Patterns {
+            list,
+            by_four_bytes,
+            other_starts,
+            ungated,
+        }
     }
 
     /// True when one of the patterns matches `line`, whose gate key is `key`.
     fn any_match(&self, line: &str, key: &LineKey) -> bool {
-        let slot = key.first_byte().map_or(256, usize::from);
-        self.by_first_byte
-            .get(slot)
-            .is_some_and(|candidates| candidates.iter().any(|&i| self.list[i].is_match(line, key)))
+        let bytes = key.as_bytes();
+        // A four-byte start equal to the key's first four bytes is all its gate asks.
+        let by_four = bytes
+            .get(..4)
+            .and_then(|four| <[u8; 4]>::try_from(four).ok())
+            .and_then(|four| self.by_four_bytes.get(&u32::from_le_bytes(four)));
+        by_four.is_some_and(|found| found.iter().any(|&i| self.list[i].is_match_ungated(line)))
+            || self
+                .other_starts
+                .iter()
+                .any(|(start, i)| bytes.starts_with(start) && self.list[*i].is_match(line, key))
+            || self.ungated.iter().any(|&i| self.list[i].is_match(line, key))
     }
 }
 
