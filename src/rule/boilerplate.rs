@@ -31,7 +31,7 @@ pub const PLACEHOLDERS: &[&str] = &["match", "lines"];
 #[derive(Debug, Clone)]
 pub struct BoilerplateCheck {
     lines: Patterns,
-    block: Option<Block>,
+    block: Option<Box<Block>>,
     unless: Option<LazyRegex>,
     max_chars: usize,
     /// Which lines may open a finding: the first bytes of every gate of `lines` and
@@ -274,11 +274,11 @@ impl BoilerplateCheck {
         let cs = raw.case_sensitive;
         let block = match &raw.block {
             Some(b) if b.start.is_empty() => return Err("`block` needs at least one `start` pattern".into()),
-            Some(b) => Some(Block {
+            Some(b) => Some(Box::new(Block {
                 start: Patterns::new(LazyRegex::split(&b.start, cs, !eager)),
                 continues: LazyRegex::joined(&b.continues, cs),
                 min_lines: b.min_lines.max(1),
-            }),
+            })),
             None => None,
         };
         let lines = Patterns::new(LazyRegex::split(&raw.lines, cs, !eager));
