@@ -103,9 +103,11 @@ pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Stat
 }
 
 /// Check the files of `paths` that `keep` accepts, batch by batch, in order, handing
-/// each job and its result to `each`, which returns false to stop. Returns the paths that
-/// could not be walked or were left out;
-/// status 2 when a broken configuration stopped the run (its problems are printed).
+/// each job and its result to `each`, which returns false to stop. While the thread pool
+/// checks one batch, this thread hands on the results of the one before and walks to
+/// the next. Returns the paths that could not be walked or were left out; status 2 when
+/// a broken configuration stopped the run (its problems are printed, after the results
+/// of the files checked before it).
 pub fn check_each(
     paths: &[PathBuf],
     input_format: Option<Format>,
@@ -116,18 +118,47 @@ pub fn check_each(
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
 ) -> Result<Walked, Status> {
     let mut batches = Batches::new(paths, input_format, follow_links);
-    loop {
+    // The next batch with a file to check, empty at the end.
+    let next_batch = |batches: &mut Batches, projects: &mut Projects| loop {
         let mut jobs = batches.next_batch(projects)?;
-        if jobs.is_empty() {
-            break;
-        }
+        let end = jobs.is_empty();
         jobs.retain(|job| keep(&job.path));
-        if !jobs
-            .iter()
-            .zip(run_jobs(&jobs, options))
-            .all(|(job, result)| each(job, result))
-        {
+        if end || !jobs.is_empty() {
+            return Ok(jobs);
+        }
+    };
+    let mut jobs = next_batch(&mut batches, projects)?;
+    let mut checked: Option<(Vec<Job>, Vec<Result<CheckedFile, SourceError>>)> = None;
+    loop {
+        let (results, handed_on, next) = std::thread::scope(|scope| {
+            let checking = (!jobs.is_empty()).then(|| scope.spawn(|| run_jobs(&jobs, options)));
+            let handed_on = checked.take().is_none_or(|(done, results)| {
+                done.iter().zip(results).all(|(job, result)| each(job, result))
+            });
+            let next = match (&checking, handed_on) {
+                (Some(_), true) => Some(next_batch(&mut batches, projects)),
+                _ => None,
+            };
+            let results = checking.map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (results, handed_on, next)
+        });
+        let (Some(results), true) = (results, handed_on) else {
             break;
+        };
+        checked = Some((std::mem::take(&mut jobs), results));
+        match next {
+            Some(Ok(next)) => jobs = next,
+            Some(Err(status)) => {
+                if let Some((done, results)) = checked.take() {
+                    done.iter().zip(results).all(|(job, result)| each(job, result));
+                }
+                return Err(status);
+            }
+            None => break,
         }
     }
     Ok(Walked {
