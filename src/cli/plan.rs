@@ -128,7 +128,7 @@ pub fn check_each(
         }
     };
     let mut jobs = next_batch(&mut batches, projects)?;
-    let mut checked: Option<(Vec<Job>, Vec<Result<CheckedFile, SourceError>>)> = None;
+    let mut checked: Option<CheckedBatch> = None;
     loop {
         let (results, handed_on, next) = std::thread::scope(|scope| {
             let checking = (!jobs.is_empty()).then(|| scope.spawn(|| run_jobs(&jobs, options)));
@@ -166,6 +166,9 @@ pub fn check_each(
         skipped: batches.skipped,
     })
 }
+
+/// A batch of jobs and their results, in the same order.
+type CheckedBatch = (Vec<Job>, Vec<Result<CheckedFile, SourceError>>);
 
 /// What walking the folders of a run met besides the files it checked.
 pub struct Walked {
