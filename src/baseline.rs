@@ -113,7 +113,7 @@ impl Fingerprint {
 /// outside every sentence; always covers `span`.
 fn surroundings(doc: &Document, span: Span) -> Span {
     let source = |s: &std::ops::Range<usize>| doc.source_span(s.clone());
-    let sentences = &doc.prose.sentences;
+    let sentences = doc.prose.sentences();
     let first = sentences.partition_point(|s| source(s).end <= span.start);
     let last = sentences.partition_point(|s| source(s).start < span.end.max(span.start + 1));
     match (

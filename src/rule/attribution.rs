@@ -103,7 +103,7 @@ impl Check for AttributionCheck {
 impl AttributionCheck {
     fn vague(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let sentences = &doc.prose.sentences;
+        let sentences = doc.prose.sentences();
         let lower = doc.lower_prose();
         let mut shared: Option<Arc<SentenceWords>> = None;
         for (k, sentence) in sentences.iter().enumerate() {
@@ -147,7 +147,7 @@ impl AttributionCheck {
 
     fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let sentences = &doc.prose.sentences;
+        let sentences = doc.prose.sentences();
         let mut shared: Option<Arc<SentenceWords>> = None;
         for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
             for quote in quotes(text, paragraph.clone()) {
@@ -235,7 +235,7 @@ impl AttributionCheck {
     fn statistics(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        let sentences = &doc.prose.sentences;
+        let sentences = doc.prose.sentences();
         // Only sentences with a precise statistic can lead to a finding, and they are few:
         // the paragraph's words are read only around them.
         let with_statistics: Vec<usize> = (0..sentences.len())
@@ -279,7 +279,7 @@ impl AttributionCheck {
 /// The lower-case words of every sentence of `doc`, shared by the checks of a document.
 fn sentence_words(doc: &Document) -> Arc<SentenceWords> {
     doc.cache
-        .get_or_compute(0, || SentenceWords::new(&doc.prose.sentences))
+        .get_or_compute(0, || SentenceWords::new(doc.prose.sentences()))
 }
 
 /// True when `word` begins with a capital letter.

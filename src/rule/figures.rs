@@ -262,7 +262,7 @@ impl FiguresCheck {
     fn conflicts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        let sentences = SentenceViews::new(text, &doc.prose.sentences, &self.change_cues);
+        let sentences = SentenceViews::new(text, doc.prose.sentences(), &self.change_cues);
         for (j, later) in figures.iter().enumerate() {
             for b in later {
                 let found = (j.saturating_sub(self.raw.window)..=j)
@@ -316,7 +316,7 @@ impl FiguresCheck {
     fn list_counts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        for (i, sentence) in doc.prose.sentences.iter().enumerate() {
+        for (i, sentence) in doc.prose.sentences().iter().enumerate() {
             for q in &figures[i] {
                 let Unit::Count(Some(noun)) = &q.unit else {
                     continue;
@@ -344,7 +344,7 @@ impl FiguresCheck {
     fn breakdowns(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        for (i, sentence) in doc.prose.sentences.iter().enumerate() {
+        for (i, sentence) in doc.prose.sentences().iter().enumerate() {
             let shares: Vec<&Quantity> = figures[i]
                 .iter()
                 .filter(|q| q.unit == Unit::Percent && q.qualifier.is_none())

@@ -291,7 +291,7 @@ pub fn units(doc: &Document, scope: Scope) -> &[Range<usize>] {
     match scope {
         Scope::Document => std::slice::from_ref(&doc.prose.whole),
         Scope::Paragraph => &doc.prose.paragraphs,
-        Scope::Sentence => &doc.prose.sentences,
+        Scope::Sentence => doc.prose.sentences(),
         Scope::Line => &doc.prose.lines,
     }
 }

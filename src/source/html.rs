@@ -418,7 +418,7 @@ mod tests {
             for range in prose
                 .lines
                 .iter()
-                .chain(&prose.sentences)
+                .chain(prose.sentences())
                 .chain(&prose.paragraphs)
             {
                 let span = prose.map.to_source(range.clone());

@@ -160,14 +160,14 @@ impl Document {
     pub fn sentence_quantities(&self) -> std::sync::Arc<Vec<Vec<crate::text::quantities::Quantity>>> {
         self.cache.get_or_compute(0, || {
             let lower = self.lower_prose();
-            crate::text::quantities::sentence_quantities(&self.prose.text, &lower.0, &self.prose.sentences)
+            crate::text::quantities::sentence_quantities(&self.prose.text, &lower.0, self.prose.sentences())
         })
     }
 
     /// The capitalised words of the prose, computed once.
     pub fn capitalised_words(&self) -> std::sync::Arc<Vec<crate::text::capitalised::CapitalisedWord>> {
         self.cache.get_or_compute(0, || {
-            crate::text::capitalised::capitalised_words(&self.prose.text, &self.prose.sentences)
+            crate::text::capitalised::capitalised_words(&self.prose.text, self.prose.sentences())
         })
     }
 

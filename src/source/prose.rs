@@ -111,8 +111,9 @@ pub struct Prose {
     pub paragraphs: Vec<Range<usize>>,
     /// Lines within blocks, without their line break.
     pub lines: Vec<Range<usize>>,
-    /// Sentences within paragraphs.
-    pub sentences: Vec<Range<usize>>,
+    /// Sentences within paragraphs, split when first asked for ([`Prose::sentences`]):
+    /// a run whose rules read no sentence never splits them.
+    sentences: std::sync::OnceLock<Vec<Range<usize>>>,
     /// The whole prose text, as one range.
     pub whole: Range<usize>,
     /// HTML comments of Markdown and HTML sources, in source order.
@@ -184,17 +185,22 @@ impl ProseBuilder {
         });
     }
 
-    /// Finish, splitting paragraphs into sentences.
+    /// Finish.
     pub fn finish(mut self) -> Prose {
         self.end_block();
         let mut prose = self.prose;
         prose.whole = 0..prose.text.len();
-        prose.sentences = crate::text::sentences::split_paragraphs(&prose.text, &prose.paragraphs);
         prose
     }
 }
 
 impl Prose {
+    /// The sentences within paragraphs, split the first time they are asked for.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences
+            .get_or_init(|| crate::text::sentences::split_paragraphs(&self.text, &self.paragraphs))
+    }
+
     /// Prose that is the source text itself, split into paragraphs at line
     /// breaks (a line starting in lower case continues the one before it).
     pub fn from_plain(text: &str) -> Prose {
@@ -227,14 +233,13 @@ impl Prose {
         }
         let mut masked = text.to_owned();
         crate::text::urls::mask_urls(&mut masked);
-        let sentences = crate::text::sentences::split_paragraphs(&masked, &paragraphs);
         Prose {
             whole: 0..masked.len(),
             text: masked,
             map: OffsetMap::identity(),
             paragraphs,
             lines,
-            sentences,
+            sentences: std::sync::OnceLock::new(),
             comments: Vec::new(),
         }
     }
