@@ -97,6 +97,9 @@ impl RuleSet {
             doc.date.clone_from(&options.date);
         }
         let findings = self.check_selected(&doc, selection);
+        // The shared analyses served the checks alone: free them here, on the thread
+        // that made them, rather than wherever the result is reported.
+        doc.cache = Default::default();
         Ok(CheckedFile { doc, findings })
     }
 

@@ -19,7 +19,8 @@ pub struct CapitalisedWord {
 /// [`words`], found by skipping straight to capitals and non-ASCII letters.
 pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<CapitalisedWord> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for one capitalised word in every 32 bytes: news copy has fewer.
+    let mut out = Vec::with_capacity(text.len() / 32);
     let mut push = |range: Range<usize>, first_letter_len: usize, sentence_initial: bool| {
         if has_lower_case(&text[range.start + first_letter_len..range.end]) {
             out.push(CapitalisedWord {
