@@ -682,21 +682,30 @@ mod tests {
     #[test]
     fn sentences_searched_together_get_what_each_gets_alone() {
         let text = "Twenty-five homes, seven cars. Eleventy one hundred people and \
-                    three dozen eggs. A dozen hens, four fourteen boats, twone people";
+                    three dozen eggs. A dozen hens, four fourteen boats, twone people; \
+                    someone people, “two dogs”, caféone cats, x5six hats, —three birds";
         // "two" runs into the cut after "tw", and hides the "one" a search of the
-        // sentence from "one" finds.
+        // sentence from "one" finds; a sentence from "one" of "someone" counts it.
         let tw = text.find("twone").unwrap() + 2;
+        let some = text.find("someone").unwrap() + 4;
         let lower = text.to_ascii_lowercase();
         // Sentences as a splitter gives them, and cuts through words ("Elev|enty",
         // "four|teen"), overlapping ranges and an empty one.
         let cuts: Vec<Vec<Range<usize>>> = vec![
             vec![0..30, 31..83, 84..text.len()],
-            (0..text.len())
-                .step_by(7)
-                .map(|i| i..(i + 7).min(text.len()))
-                .collect(),
+            {
+                let cuts: Vec<usize> = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .step_by(7)
+                    .chain([text.len()])
+                    .collect();
+                cuts.windows(2).map(|w| w[0]..w[1]).collect()
+            },
             vec![0..40, 35..90, 90..90, 60..text.len()],
             vec![0..tw, tw..text.len()],
+            vec![0..some, some..text.len()],
+            vec![0..text.len()],
         ];
         let summary = |qs: &[Quantity]| -> Vec<(Range<usize>, f64)> {
             qs.iter().map(|q| (q.range.clone(), q.value)).collect()
