@@ -127,14 +127,14 @@ pub fn check_each(
             return Ok(jobs);
         }
     };
+    let mut hand_on =
+        |(done, results): CheckedBatch| done.iter().zip(results).all(|(job, result)| each(job, result));
     let mut jobs = next_batch(&mut batches, projects)?;
     let mut checked: Option<CheckedBatch> = None;
     loop {
         let (results, handed_on, next) = std::thread::scope(|scope| {
             let checking = (!jobs.is_empty()).then(|| scope.spawn(|| run_jobs(&jobs, options)));
-            let handed_on = checked.take().is_none_or(|(done, results)| {
-                done.iter().zip(results).all(|(job, result)| each(job, result))
-            });
+            let handed_on = checked.take().is_none_or(&mut hand_on);
             let next = match (&checking, handed_on) {
                 (Some(_), true) => Some(next_batch(&mut batches, projects)),
                 _ => None,
@@ -153,8 +153,8 @@ pub fn check_each(
         match next {
             Some(Ok(next)) => jobs = next,
             Some(Err(status)) => {
-                if let Some((done, results)) = checked.take() {
-                    done.iter().zip(results).all(|(job, result)| each(job, result));
+                if let Some(batch) = checked.take() {
+                    hand_on(batch);
                 }
                 return Err(status);
             }

@@ -81,7 +81,7 @@ impl Gate {
     }
 
     fn admits(&self, key: &LineKey) -> bool {
-        self.first.may_admit(key) && gate::admits_bytes(&self.starts, key.as_bytes())
+        self.first.may_admit(key) && gate::admits(&self.starts, key.as_bytes())
     }
 }
 
