@@ -46,11 +46,16 @@ fn chars_into<'b>(text: &str, buffer: &'b mut [char; SHORT]) -> Option<&'b [char
 }
 
 /// [`edit_distance`] over characters, in three rows of `b.len() + 1` cells taken from
-/// `cells` (zeroed, and at least that long).
+/// `cells` (at least that long).
+///
+/// Only the band of cells within `max` of the diagonal is worked out: a cell off it
+/// compares prefixes whose lengths differ by more than `max`, so its distance is more
+/// than `max` too, and the cells just outside the band are set to such a value.
 fn distance_within(a: &[char], b: &[char], max: usize, cells: &mut [usize]) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    let beyond = max + 1;
     let width = b.len() + 1;
     let at = |row: usize, j: usize| row * width + j;
     // Row 0 is the distance from the empty prefix of `a`: the first pass reads it.
@@ -59,9 +64,14 @@ fn distance_within(a: &[char], b: &[char], max: usize, cells: &mut [usize]) -> O
     }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        cells[at(cur, 0)] = i;
-        let mut best = i;
-        for j in 1..=b.len() {
+        let low = i.saturating_sub(max).max(1);
+        let high = (i + max).min(b.len());
+        cells[at(cur, low - 1)] = if low == 1 { i } else { beyond };
+        if high < b.len() {
+            cells[at(cur, high + 1)] = beyond;
+        }
+        let mut best = if low == 1 { i } else { beyond };
+        for j in low..=high {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (cells[at(prev, j)] + 1)
                 .min(cells[at(cur, j - 1)] + 1)
@@ -190,13 +200,22 @@ impl NameIndex {
         let len = word.chars().count();
         let max = max_edits(len);
         let mut found: Vec<(&str, usize)> = Vec::new();
+        let mut word_buffer = ['\0'; SHORT];
+        let word_chars = chars_into(word, &mut word_buffer);
+        let mut term_buffer = ['\0'; SHORT];
+        let mut cells = [0; 3 * (SHORT + 1)];
         for l in len.saturating_sub(max)..=len + max {
             for &id in self.buckets.get(&(first, l)).into_iter().flatten() {
                 let term = self.terms[id as usize].as_str();
                 if term == word {
                     continue;
                 }
-                if let Some(d) = edit_distance(word, term, max.min(max_edits(l))) {
+                let within = max.min(max_edits(l));
+                let distance = match (&word_chars, chars_into(term, &mut term_buffer)) {
+                    (Some(w), Some(t)) => distance_within(w, t, within, &mut cells),
+                    _ => edit_distance(word, term, within),
+                };
+                if let Some(d) = distance {
                     found.push((term, d));
                 }
             }
@@ -233,6 +252,55 @@ mod tests {
         assert_eq!(edit_distance("", "abc", 3), Some(3));
         assert_eq!(edit_distance("ab", "ba", 1), Some(1));
         assert_eq!(edit_distance("Kyiv", "Kiev", 2), Some(2));
+    }
+
+    /// Optimal-string-alignment distance over the whole table, for comparison.
+    fn full_table_distance(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_band_gives_the_distance_of_the_whole_table() {
+        // Every pair of words of up to six letters from a three-letter alphabet, where
+        // repeats and swaps are common, against every bound from 0 to 4.
+        let words: Vec<Vec<char>> = (0..6u32)
+            .flat_map(|len| {
+                (0..3u32.pow(len)).map(move |mut n| {
+                    (0..len)
+                        .map(|_| {
+                            let c = char::from(b'a' + (n % 3) as u8);
+                            n /= 3;
+                            c
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        for a in words.iter().step_by(3) {
+            for b in &words {
+                let want = full_table_distance(a, b);
+                for max in 0..=4 {
+                    let got = distance_within(a, b, max, &mut vec![0; 3 * (b.len() + 1)]);
+                    assert_eq!(got, (want <= max).then_some(want), "{a:?} {b:?} within {max}");
+                }
+            }
+        }
     }
 
     #[test]
