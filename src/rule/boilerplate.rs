@@ -148,17 +148,17 @@ impl LazyRegex {
             .as_ref()
     }
 
-    /// True when `line` (whose gate key is `key`) matches.
-    fn is_match(&self, line: &str, key: &LineKey) -> bool {
+    /// True when `line` matches.
+    fn is_match(&self, line: &Line<'_>) -> bool {
         let admitted = match &self.gate {
-            Some(gate) => gate.admits(key),
+            Some(gate) => gate.admits(line.key),
             None => self
                 .required
                 .get_or_init(|| Required::of(&self.sources))
                 .as_ref()
-                .is_none_or(|required| required.may_match(line)),
+                .is_none_or(|required| required.may_match(line.text, line.lower)),
         };
-        admitted && self.is_match_ungated(line)
+        admitted && self.is_match_ungated(line.text)
     }
 
     /// True when `line` matches, whatever its gate says.
@@ -209,20 +209,20 @@ impl Patterns {
         }
     }
 
-    /// True when one of the patterns matches `line`, whose gate key is `key`.
-    fn any_match(&self, line: &str, key: &LineKey) -> bool {
-        let bytes = key.as_bytes();
+    /// True when one of the patterns matches `line`.
+    fn any_match(&self, line: &Line<'_>) -> bool {
+        let bytes = line.key.as_bytes();
         // A four-byte start equal to the key's first four bytes is all its gate asks.
         let by_four = bytes
             .get(..4)
             .and_then(|four| <[u8; 4]>::try_from(four).ok())
             .and_then(|four| self.by_four_bytes.get(&u32::from_le_bytes(four)));
-        by_four.is_some_and(|found| found.iter().any(|&i| self.list[i].is_match_ungated(line)))
+        by_four.is_some_and(|found| found.iter().any(|&i| self.list[i].is_match_ungated(line.text)))
             || self
                 .other_starts
                 .iter()
-                .any(|(start, i)| bytes.starts_with(start) && self.list[*i].is_match(line, key))
-            || self.ungated.iter().any(|&i| self.list[i].is_match(line, key))
+                .any(|(start, i)| bytes.starts_with(start) && self.list[*i].is_match(line))
+            || self.ungated.iter().any(|&i| self.list[i].is_match(line))
     }
 }
 
@@ -245,6 +245,15 @@ impl Opens {
             Opens::Keys(first) => first.may_admit(key),
         }
     }
+}
+
+/// A line of a document as the patterns read it.
+struct Line<'a> {
+    text: &'a str,
+    /// `text` lower-cased as ASCII.
+    lower: &'a str,
+    /// The line's gate key.
+    key: &'a LineKey,
 }
 
 /// The gate key and the length in characters of every line of a document, worked out
@@ -316,18 +325,19 @@ impl BoilerplateCheck {
         self.unless.as_ref().is_some_and(|u| u.is_match_ungated(line))
     }
 
-    /// The number of lines, starting at `first`, that form a block (0 if none).
+    /// The number of lines, starting at line `first` (`opening`), that form a block (0
+    /// if none).
     fn block_len(
         &self,
         text: &str,
         lines: &[Range<usize>],
         facts: &LineFacts,
         first: usize,
-        key: &LineKey,
+        opening: &Line<'_>,
     ) -> usize {
         let Some(block) = &self.block else { return 0 };
         let line = |i: usize| &text[lines[i].clone()];
-        if !block.start.any_match(line(first), key) || self.excepted(line(first)) {
+        if !block.start.any_match(opening) || self.excepted(opening.text) {
             return 0;
         }
         let mut len = 1;
@@ -352,16 +362,21 @@ impl Check for BoilerplateCheck {
         let text = &doc.prose.text;
         let lines = &doc.prose.lines;
         let facts = line_facts(doc);
+        let lower = doc.lower_prose();
         let mut i = 0;
         while i < lines.len() {
             let key = facts.keys.get(i).copied().unwrap_or_default();
-            let line = &text[lines[i].clone()];
             if !self.opens.may_open(&key) || !self.short(&facts, i) {
                 i += 1;
                 continue;
             }
-            let mut len = self.block_len(text, lines, &facts, i, &key);
-            if len == 0 && self.lines.any_match(line, &key) && !self.excepted(line) {
+            let line = Line {
+                text: &text[lines[i].clone()],
+                lower: &lower.0[lines[i].clone()],
+                key: &key,
+            };
+            let mut len = self.block_len(text, lines, &facts, i, &line);
+            if len == 0 && self.lines.any_match(&line) && !self.excepted(line.text) {
                 len = 1;
             }
             if len == 0 {

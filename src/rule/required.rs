@@ -2,7 +2,7 @@
 //! match, so the regex need not run. Whole-line patterns with no first-letter gate
 //! ("… © 2024 …", "Theme by …") would otherwise run on every short line of a document.
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Non-ASCII characters that a case-insensitive pattern matches for an ASCII letter
@@ -13,7 +13,8 @@ const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
 /// A test that rules out lines no match of some patterns can be in.
 #[derive(Debug, Clone)]
 pub struct Required {
-    literals: AhoCorasick,
+    /// The literals, lower-cased as ASCII.
+    literals: Vec<Finder<'static>>,
 }
 
 impl Required {
@@ -25,18 +26,22 @@ impl Required {
             let hir = regex_syntax::parse(pattern).ok()?;
             literals.extend(required(&hir)?);
         }
+        let mut literals: Vec<String> = literals.iter().map(|l| l.to_ascii_lowercase()).collect();
         literals.sort();
         literals.dedup();
-        let literals = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .ok()?;
+        let literals = literals
+            .iter()
+            .map(|l| Finder::new(l.as_bytes()).into_owned())
+            .collect();
         Some(Required { literals })
     }
 
     /// False when `line` holds none of the literals, in any case, so no match can be in it.
-    pub fn may_match(&self, line: &str) -> bool {
-        self.literals.is_match(line) || (!line.is_ascii() && line.contains(FOLDS_TO_ASCII))
+    /// `lower` is `line` lower-cased as ASCII: in it, a search for the lower-cased
+    /// literals finds them in any case.
+    pub fn may_match(&self, line: &str, lower: &str) -> bool {
+        self.literals.iter().any(|l| l.find(lower.as_bytes()).is_some())
+            || (!line.is_ascii() && line.contains(FOLDS_TO_ASCII))
     }
 }
 
@@ -120,14 +125,17 @@ mod tests {
 
     #[test]
     fn lines_without_the_literals_are_ruled_out() {
-        let required = Required::of(&["theme by .+".into(), "© .+".into()]).expect("literals");
-        assert!(required.may_match("WordPress THEME BY Example"));
-        assert!(required.may_match("© 2024"));
-        assert!(!required.may_match("The theme of the day"));
+        let may_match =
+            |required: &Required, line: &str| required.may_match(line, &line.to_ascii_lowercase());
+        let required = Required::of(&["Theme by .+".into(), "© .+".into()]).expect("literals");
+        assert!(may_match(&required, "WordPress THEME BY Example"));
+        assert!(may_match(&required, "© 2024"));
+        assert!(!may_match(&required, "The theme of the day"));
         // The Kelvin sign matches `k` in a case-insensitive pattern.
-        assert!(Required::of(&["kelvin".into()])
-            .expect("literals")
-            .may_match("\u{212A}elvin"));
+        assert!(may_match(
+            &Required::of(&["kelvin".into()]).expect("literals"),
+            "\u{212A}elvin"
+        ));
     }
 
     #[test]
