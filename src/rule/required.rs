@@ -41,7 +41,7 @@ impl Required {
     /// literals finds them in any case.
     pub fn may_match(&self, line: &str, lower: &str) -> bool {
         self.literals.iter().any(|l| l.find(lower.as_bytes()).is_some())
-            || (!line.is_ascii() && line.contains(FOLDS_TO_ASCII))
+            || crate::text::holds_any_of(line, &FOLDS_TO_ASCII)
     }
 }
 

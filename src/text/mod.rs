@@ -18,3 +18,28 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let trail = piece.len() - piece.trim_end().len();
     range.start + lead..(range.end - trail).max(range.start + lead)
 }
+
+/// True when `text` holds one of `chars` (characters that are not ASCII): searched for
+/// as UTF-8 bytes, which is far quicker than decoding every character.
+pub fn holds_any_of(text: &str, chars: &[char]) -> bool {
+    !text.is_ascii()
+        && chars.iter().any(|c| {
+            let mut buffer = [0; 4];
+            memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buffer).as_bytes()).is_some()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_found_as_a_whole() {
+        let others = ['\u{212A}', '\u{130}'];
+        assert!(holds_any_of("a \u{212A}elvin", &others));
+        assert!(holds_any_of("\u{130}stanbul", &others));
+        // "Ī" (U+012A) shares a first byte with "İ", and curly quotes one with the Kelvin sign.
+        assert!(!holds_any_of("\u{12A} “quoted” — ’", &others));
+        assert!(!holds_any_of("plain ASCII", &others));
+    }
+}

@@ -291,7 +291,7 @@ impl PhraseSet {
 /// ASCII letters (the Kelvin sign and the dotted capital I), which an ASCII
 /// case-insensitive search cannot see.
 fn has_ascii_lower_case_of_other(text: &str) -> bool {
-    !text.is_ascii() && text.contains(['\u{212A}', '\u{130}'])
+    super::holds_any_of(text, &['\u{212A}', '\u{130}'])
 }
 
 /// The bit of [`FirstWords::first_byte_lens`] for a word of `len` bytes.
