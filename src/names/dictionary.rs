@@ -399,10 +399,39 @@ impl Dictionary {
         text: &str,
         range: std::ops::Range<usize>,
     ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
+        let lower_starts = self.lower_form_starts(&text[..range.end], range.start);
+        self.find_with(text, range, &lower_starts)
+    }
+
+    /// Every place in `text` from `from` on where a form whose first word is not
+    /// capitalised ("al Qaeda", "von der Leyen") begins, even inside another: each
+    /// search goes on from just after the last start found. For finding in many
+    /// ranges of one text, worked out once with [`Dictionary::find_with`].
+    pub fn lower_form_starts(&self, text: &str, from: usize) -> Vec<usize> {
+        let mut starts = Vec::new();
+        if let Some(search) = &self.lower_first_words {
+            let mut at = from;
+            while let Some(found) = search.find(aho_corasick::Input::new(text).range(at..)) {
+                starts.push(found.start());
+                at = found.start() + 1;
+            }
+        }
+        starts
+    }
+
+    /// [`Dictionary::find`] with `lower_starts` given: [`Dictionary::lower_form_starts`]
+    /// of `text`, or of any text that `text[..range.end]` begins.
+    pub fn find_with(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        lower_starts: &[usize],
+    ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
         let mut out = Vec::new();
         let mut next_free = range.start;
         let hay = &text[..range.end];
-        let mut starts = WordStarts::new(self, hay, range.start);
+        let first = lower_starts.partition_point(|&i| i < range.start);
+        let mut starts = WordStarts::new(hay, range.start, &lower_starts[first..]);
         while let Some(word) = starts.next() {
             let (start, end) = (word.start, word.end);
             // A whole run of word characters is at word boundaries, except perhaps at
@@ -521,27 +550,18 @@ struct WordStarts<'a> {
     /// Where the range searched begins: a word may start there whatever comes before.
     from: usize,
     at: usize,
-    /// Where the forms of the other first words occur, in order.
-    lower: std::iter::Peekable<std::vec::IntoIter<usize>>,
+    /// Where the forms of the other first words may occur, in order. A start where
+    /// none fits in `hay` is harmless: the form is looked up and does not fit.
+    lower: std::iter::Peekable<std::iter::Copied<std::slice::Iter<'a, usize>>>,
 }
 
 impl<'a> WordStarts<'a> {
-    fn new(dict: &Dictionary, hay: &'a str, from: usize) -> Self {
-        // Every place where such a form starts, even inside another: each search goes on
-        // from just after the last start found.
-        let mut lower: Vec<usize> = Vec::new();
-        if let Some(search) = &dict.lower_first_words {
-            let mut at = from;
-            while let Some(found) = search.find(aho_corasick::Input::new(hay).range(at..)) {
-                lower.push(found.start());
-                at = found.start() + 1;
-            }
-        }
+    fn new(hay: &'a str, from: usize, lower_starts: &'a [usize]) -> Self {
         WordStarts {
             hay,
             from,
             at: from,
-            lower: lower.into_iter().peekable(),
+            lower: lower_starts.iter().copied().peekable(),
         }
     }
 
@@ -788,6 +808,45 @@ mod tests {
             .map(|(r, _)| &text[r])
             .collect();
         assert_eq!(found, ["der Leyen", "von der Leyen"]);
+    }
+
+    #[test]
+    fn starts_of_the_whole_text_find_what_each_range_finds() {
+        let dict = Dictionary::new(vec![
+            place("von der Leyen"),
+            place("der Leyen"),
+            place("al Qaeda"),
+        ])
+        .unwrap();
+        let text = "Ask von der\nLeyen. Then von der Leyen, al Qaeda and al\nQaeda; von der Leyen";
+        let lower_starts = dict.lower_form_starts(text, 0);
+        let found = |range: std::ops::Range<usize>, starts: Option<&[usize]>| -> Vec<&str> {
+            let hits = match starts {
+                Some(starts) => dict.find_with(text, range, starts),
+                None => dict.find(text, range),
+            };
+            hits.into_iter().map(|(r, _)| &text[r]).collect()
+        };
+        // Ranges ending inside a form, so that a start found in the whole text has no
+        // form that fits in the range.
+        let ends = [
+            text.find("\nLeyen").unwrap(),
+            text.find("Qaeda").unwrap() + 2,
+            text.len(),
+        ];
+        for start in [0, 4, text.find("Then").unwrap()] {
+            for end in ends.into_iter().filter(|&end| end > start) {
+                assert_eq!(
+                    found(start..end, Some(&lower_starts)),
+                    found(start..end, None),
+                    "{start}..{end}"
+                );
+            }
+        }
+        assert_eq!(
+            found(0..text.len(), Some(&lower_starts)),
+            ["von der Leyen", "al Qaeda", "von der Leyen"]
+        );
     }
 
     #[test]

@@ -37,8 +37,9 @@ fn find(doc: &Document, dict: &Dictionary) -> Mentions {
     let mut list: Vec<Mention> = Vec::new();
     // Surnames seen in someone else's name ("Hillary Clinton") are ambiguous on their own.
     let mut shared_surnames: Vec<usize> = Vec::new();
+    let lower_starts = dict.lower_form_starts(text, 0);
     for paragraph in &doc.prose.paragraphs {
-        for (range, forms) in dict.find(text, paragraph.clone()) {
+        for (range, forms) in dict.find_with(text, paragraph.clone(), &lower_starts) {
             let Some(form) = resolve(dict, &forms, &list) else {
                 continue;
             };
