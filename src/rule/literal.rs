@@ -1,7 +1,7 @@
 //! Many literal terms matched in one pass, with word boundaries checked by hand.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -31,14 +31,24 @@ enum Matcher {
 #[derive(Debug, Clone)]
 struct Automata {
     longest: Option<AhoCorasick>,
-    /// The same search as `longest` with a DFA, built once the terms have been searched
-    /// for in more than [`DFA_AFTER_BYTES`] of text (when the DFA would not be too big).
-    longest_dfa: OnceLock<Option<AhoCorasick>>,
-    /// Bytes of text searched so far, shared by the clones of a rule.
-    searched: Arc<AtomicUsize>,
+    /// The same search as `longest` with a DFA, shared by the clones of a rule.
+    later: Arc<LaterDfa>,
     all: OnceLock<Option<AhoCorasick>>,
     terms: Vec<String>,
     case_sensitive: bool,
+}
+
+/// A DFA for a leftmost-longest search, built once the terms have been searched for in
+/// more than [`DFA_AFTER_BYTES`] of text (when the DFA would not be too big). The search
+/// that passes the mark builds it; searches on other threads go on with the NFA
+/// meanwhile instead of waiting.
+#[derive(Debug, Default)]
+struct LaterDfa {
+    /// Bytes of text searched so far.
+    searched: AtomicUsize,
+    /// Set by the search that builds the DFA.
+    building: AtomicBool,
+    dfa: OnceLock<Option<AhoCorasick>>,
 }
 
 /// After this much text, a DFA for the terms pays for its building: it takes several
@@ -65,8 +75,7 @@ impl Automata {
         };
         let automata = Automata {
             longest,
-            longest_dfa: OnceLock::new(),
-            searched: Arc::default(),
+            later: Arc::default(),
             all: OnceLock::new(),
             terms: terms.to_vec(),
             case_sensitive,
@@ -82,24 +91,26 @@ impl Automata {
     /// The leftmost-longest automaton to search `len` more bytes with.
     fn longest_for(&self, len: usize) -> Option<&AhoCorasick> {
         let nfa = self.longest.as_ref()?;
-        if let Some(dfa) = self.longest_dfa.get() {
+        let later = &*self.later;
+        if let Some(dfa) = later.dfa.get() {
             return Some(dfa.as_ref().unwrap_or(nfa));
         }
-        if self.searched.fetch_add(len, Ordering::Relaxed) + len <= DFA_AFTER_BYTES {
+        if later.searched.fetch_add(len, Ordering::Relaxed) + len <= DFA_AFTER_BYTES
+            || later.building.swap(true, Ordering::AcqRel)
+        {
             return Some(nfa);
         }
-        let dfa = self.longest_dfa.get_or_init(|| {
-            (nfa.memory_usage() <= DFA_MAX_NFA_BYTES)
-                .then(|| {
-                    build_as(
-                        &self.terms,
-                        self.case_sensitive,
-                        MatchKind::LeftmostLongest,
-                        AhoCorasickKind::DFA,
-                    )
-                })
-                .and_then(Result::ok)
-        });
+        let dfa = (nfa.memory_usage() <= DFA_MAX_NFA_BYTES)
+            .then(|| {
+                build_as(
+                    &self.terms,
+                    self.case_sensitive,
+                    MatchKind::LeftmostLongest,
+                    AhoCorasickKind::DFA,
+                )
+            })
+            .and_then(Result::ok);
+        let dfa = later.dfa.get_or_init(|| dfa);
         Some(dfa.as_ref().unwrap_or(nfa))
     }
 
@@ -259,14 +270,39 @@ mod tests {
         let Matcher::Automaton(automata) = &literals.matcher else {
             panic!("ASCII terms take the automaton")
         };
-        assert!(automata.longest_dfa.get().is_none());
+        assert!(automata.later.dfa.get().is_none());
         let long = text.repeat(DFA_AFTER_BYTES / text.len() + 1);
         let many = literals.find_in(&long, 0..long.len());
         assert_eq!(many.len(), before.len() * (DFA_AFTER_BYTES / text.len() + 1));
         assert!(automata
-            .longest_dfa
+            .later
+            .dfa
             .get()
             .is_some_and(|dfa| dfa.as_ref().is_some_and(|d| d.kind() == AhoCorasickKind::DFA)));
+        assert_eq!(
+            automata.longest_for(text.len()).map(AhoCorasick::kind),
+            Some(AhoCorasickKind::DFA)
+        );
+        assert_eq!(literals.find_in(text, 0..text.len()), before);
+    }
+
+    #[test]
+    fn searches_go_on_with_the_nfa_while_the_dfa_is_built() {
+        let literals = Literals::new(&terms(&["Kyiv", "Kyiv Oblast"]), true, true).unwrap();
+        let text = "Kyiv Oblast and Kyiv, not xKyiv. ";
+        let before = literals.find_in(text, 0..text.len());
+        let Matcher::Automaton(automata) = &literals.matcher else {
+            panic!("ASCII terms take the automaton")
+        };
+        // As if another thread had started building the DFA.
+        automata.later.building.store(true, Ordering::Release);
+        let long = text.repeat(DFA_AFTER_BYTES / text.len() + 1);
+        let many = literals.find_in(&long, 0..long.len());
+        assert_eq!(many.len(), before.len() * (DFA_AFTER_BYTES / text.len() + 1));
+        assert!(
+            automata.later.dfa.get().is_none(),
+            "nothing waited for the DFA or built a second one"
+        );
         assert_eq!(literals.find_in(text, 0..text.len()), before);
     }
 
