@@ -106,13 +106,8 @@ impl AttributionCheck {
         let sentences = doc.prose.sentences();
         let lower = doc.lower_prose();
         let mut shared: Option<Arc<SentenceWords>> = None;
-        for (k, sentence) in sentences.iter().enumerate() {
-            if !self
-                .cues
-                .may_occur_lowered(&text[sentence.clone()], &lower.0[sentence.clone()])
-            {
-                continue;
-            }
+        let may_hold_cues = self.cues.may_occur_in_each(text, &lower.0, sentences);
+        for k in (0..sentences.len()).filter(|&k| may_hold_cues[k]) {
             let words = shared.get_or_insert_with(|| sentence_words(doc));
             let ws = words.sentence(text, k);
             for (at, len) in self.cues.find(&ws) {

@@ -77,6 +77,23 @@ struct Anchors {
     phrases: Vec<u64>,
 }
 
+impl Anchors {
+    /// True when `lower` holds every word (that is looked for) of some phrase.
+    fn all_words_of_a_phrase(&self, lower: &str) -> bool {
+        let mut present = 0u64;
+        for found in self.words.find_overlapping_iter(lower) {
+            let bit = 1u64 << found.pattern().as_usize();
+            if present & bit == 0 {
+                present |= bit;
+                if self.phrases.iter().any(|needs| needs & !present == 0) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
 /// The text of a word of a phrase, without its stem mark.
 fn word_of(part: &Part) -> &str {
     match part {
@@ -204,17 +221,35 @@ impl PhraseSet {
         if !anchors.longest.is_match(lower) {
             return has_ascii_lower_case_of_other(text);
         }
-        let mut present = 0u64;
-        for found in anchors.words.find_overlapping_iter(lower) {
-            let bit = 1u64 << found.pattern().as_usize();
-            if present & bit == 0 {
-                present |= bit;
-                if anchors.phrases.iter().any(|needs| needs & !present == 0) {
-                    return true;
-                }
+        anchors.all_words_of_a_phrase(lower) || has_ascii_lower_case_of_other(text)
+    }
+
+    /// [`PhraseSet::may_occur_lowered`] for each of `ranges` of `text` (in order and not
+    /// overlapping), with `lower` the whole text lower-cased as ASCII.
+    ///
+    /// The longest words are searched for once in the whole text, leftmost first and
+    /// without overlaps, with a vector prefilter. A word that search passes over starts
+    /// inside one it found, so a range holding a longest word meets some word found; only
+    /// those ranges are searched for every word.
+    pub fn may_occur_in_each(&self, text: &str, lower: &str, ranges: &[Range<usize>]) -> Vec<bool> {
+        let anchors = match self.index.anchors.get_or_init(|| Anchors::new(&self.phrases)) {
+            Some(anchors) if !self.phrases.is_empty() && !has_ascii_lower_case_of_other(text) => anchors,
+            _ => {
+                return ranges
+                    .iter()
+                    .map(|r| self.may_occur_lowered(&text[r.clone()], &lower[r.clone()]))
+                    .collect()
             }
-        }
-        has_ascii_lower_case_of_other(text)
+        };
+        let found: Vec<Range<usize>> = anchors.longest.find_iter(lower).map(|m| m.range()).collect();
+        ranges
+            .iter()
+            .map(|range| {
+                let first = found.partition_point(|m| m.end <= range.start);
+                found.get(first).is_some_and(|m| m.start < range.end)
+                    && anchors.all_words_of_a_phrase(&lower[range.clone()])
+            })
+            .collect()
     }
 
     /// The phrases whose first word fits `word`.
@@ -446,6 +481,48 @@ mod tests {
 
     fn list(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn ranges_tested_together_get_what_each_gets_alone() {
+        let set = PhraseSet::new(&list(&[
+            "reports suggest",
+            "sources say",
+            "some say",
+            "it is understood",
+        ]));
+        // Longest words that overlap ("sourcesome", "reportsuggest") or are cut by a range's
+        // end, a word found only inside another, and upper case.
+        let text = "Sourcesome SAY, reportsuggest; it is understood. Nothing, Some\nsay sources say so";
+        let lower = text.to_ascii_lowercase();
+        let cuts: Vec<usize> = (0..=text.len()).collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b > a) {
+                let alone = set.may_occur_lowered(&text[a..b], &lower[a..b]);
+                let one = std::slice::from_ref(&(a..b));
+                assert_eq!(set.may_occur_in_each(text, &lower, one), [alone], "{a}..{b}");
+            }
+        }
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices([',', ';', '.', '\n']) {
+            sentences.push(start..i + 1);
+            start = i + 1;
+        }
+        sentences.push(start..text.len());
+        let alone: Vec<bool> = sentences
+            .iter()
+            .map(|r| set.may_occur_lowered(&text[r.clone()], &lower[r.clone()]))
+            .collect();
+        assert_eq!(set.may_occur_in_each(text, &lower, &sentences), alone);
+        assert!(alone.contains(&true) && alone.contains(&false));
+        // The Kelvin sign is a `k` to a case-insensitive search: every range is tested alone.
+        let kelvin = "w\u{212A} and some say so";
+        let kelvin_lower = kelvin.to_ascii_lowercase();
+        assert_eq!(
+            set.may_occur_in_each(kelvin, &kelvin_lower, &[0..4, 4..kelvin.len()]),
+            [true, true]
+        );
     }
 
     #[test]
