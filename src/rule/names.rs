@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::raw::{Pairs, Scope};
@@ -370,16 +371,44 @@ impl NamesCheck {
         let candidates = self.unknown_words(doc, list, 4);
         // Distinct spellings with their places and their diacritic-free form, made once.
         let mut spellings: Vec<Spelling<'_>> = Vec::new();
+        let mut by_word: FxHashMap<&str, usize> = FxHashMap::default();
         for range in candidates.iter() {
             let word = &text[range.clone()];
-            match spellings.iter_mut().find(|(w, _, _)| *w == word) {
-                Some((_, ranges, _)) => ranges.push(range.clone()),
-                None => spellings.push((word, vec![range.clone()], fold_diacritics(word))),
+            match by_word.get(word) {
+                Some(&i) => spellings[i].1.push(range.clone()),
+                None => {
+                    by_word.insert(word, spellings.len());
+                    spellings.push((word, vec![range.clone()], fold_diacritics(word)));
+                }
             }
         }
-        for (slip, slip_ranges, slip_folded) in &spellings {
+        // Spellings that are the same without diacritics share a group.
+        let mut groups: FxHashMap<&str, usize> = FxHashMap::default();
+        let group: Vec<usize> = spellings
+            .iter()
+            .map(|(_, _, folded)| {
+                let next = groups.len();
+                *groups.entry(folded.as_ref()).or_insert(next)
+            })
+            .collect();
+        let mut group_size = vec![0usize; groups.len()];
+        for &g in &group {
+            group_size[g] += 1;
+        }
+        for (i, (slip, slip_ranges, slip_folded)) in spellings.iter().enumerate() {
+            // The right spelling can only be one of the same group, or one written more
+            // than once that this one, written once, may be a typing slip of.
+            let may_be_slip = slip_ranges.len() == 1 && slip.chars().count() >= 6;
+            if group_size[group[i]] == 1 && !may_be_slip {
+                continue;
+            }
             let best = spellings
                 .iter()
+                .enumerate()
+                .filter(|&(j, (_, other_ranges, _))| {
+                    j != i && (group[j] == group[i] || may_be_slip && other_ranges.len() >= 2)
+                })
+                .map(|(_, spelling)| spelling)
                 .filter(|(other, other_ranges, other_folded)| {
                     if other == slip {
                         return false;
