@@ -410,9 +410,6 @@ impl NamesCheck {
                 })
                 .map(|(_, spelling)| spelling)
                 .filter(|(other, other_ranges, other_folded)| {
-                    if other == slip {
-                        return false;
-                    }
                     let more_used = other_ranges.len() > slip_ranges.len()
                         || other_ranges.len() == slip_ranges.len()
                             && other_ranges[0].start < slip_ranges[0].start;
