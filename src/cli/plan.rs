@@ -92,6 +92,14 @@ impl<'a> Batches<'a> {
 /// checked, so that a broken one stops the run with nothing reported (status 2). Those
 /// of subfolders are loaded when the walk reaches them.
 pub fn load_first(paths: &[PathBuf], projects: &mut Projects) -> Result<(), Status> {
+    if projects.one_for_all() {
+        // One project for every path: loading it for the first is loading it for all,
+        // with no need to look at each path on disk.
+        if let Some(first) = paths.first() {
+            projects.for_file(first);
+        }
+        return stop_on_config_errors(projects);
+    }
     for path in paths {
         if path.is_dir() {
             projects.for_dir(path);

@@ -33,6 +33,12 @@ impl Projects {
         }
     }
 
+    /// True when every file has the same project: a configuration was given, or none
+    /// is looked for.
+    pub fn one_for_all(&self) -> bool {
+        self.forced.is_some() || !self.discover
+    }
+
     /// The project of a file (or of standard input named `path`); `None` when its
     /// configuration is broken (see [`Projects::take_errors`]).
     pub fn for_file(&mut self, path: &Path) -> Option<Arc<Project>> {
