@@ -11,9 +11,10 @@
 //!
 //! ```sh
 //! cargo build --release
-//! cargo run --release --example bench -- [--articles DIR]... [--files N] [--names-workload FILE]
+//! cargo run --release --example bench -- [--articles DIR]... [--files N] [--names-workload FILE] [--binary PATH]
 //! ```
-//! Without `--articles`, the text comes from the repository's fixture articles. Peak memory
+//! Without `--articles`, the text comes from the repository's fixture articles; without
+//! `--binary`, the release build is measured. Peak memory
 //! is read with GNU time (`/usr/bin/time`) when it is installed.
 
 use std::path::{Path, PathBuf};
@@ -27,11 +28,16 @@ struct Options {
     sources: Vec<PathBuf>,
     files: usize,
     names_workload: Option<PathBuf>,
+    /// The binary to measure; the release build's when not given.
+    binary: Option<PathBuf>,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = options();
-    let binary = release_binary()?;
+    let binary = match &options.binary {
+        Some(binary) => binary.clone(),
+        None => release_binary()?,
+    };
     let articles = article_files(&options.sources)?;
     let texts: Vec<String> = articles
         .iter()
@@ -94,6 +100,7 @@ fn options() -> Options {
         sources: Vec::new(),
         files: 10_000,
         names_workload: None,
+        binary: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -102,6 +109,7 @@ fn options() -> Options {
             "--articles" => options.sources.push(PathBuf::from(value)),
             "--files" => options.files = value.parse().unwrap_or(options.files),
             "--names-workload" => options.names_workload = Some(PathBuf::from(value)),
+            "--binary" => options.binary = Some(PathBuf::from(value)),
             _ => {}
         }
         i += 2;
