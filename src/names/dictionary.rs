@@ -12,8 +12,8 @@ use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
 use super::similar::NameIndex;
-use crate::text::scan::{next_stop, Stops};
-use crate::text::words::{at_word_boundaries, is_word_char, word_char_at, word_char_before, word_run_end};
+use crate::text::word_starts::{length_bit, starts_upper_or_digit, WordStarts};
+use crate::text::words::{at_word_boundaries, is_word_char};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -521,78 +521,6 @@ impl Dictionary {
         self.forms
             .iter()
             .find(|f| f.text == text && matches!(f.kind, FormKind::Canonical | FormKind::Accepted))
-    }
-}
-
-/// The bit for a word of `len` bytes in a set of lengths (31 for 31 and more).
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
-}
-
-/// Where a word that may begin a form can start, found by skipping ahead.
-const UPPER_DIGIT_OR_NON_ASCII: Stops = Stops {
-    capitals: true,
-    digits: true,
-    non_ascii: true,
-};
-
-/// True for the ASCII bytes whose words are found by skipping ahead: capitals and digits.
-fn starts_upper_or_digit(b: u8) -> bool {
-    b.is_ascii_uppercase() || b.is_ascii_digit()
-}
-
-/// The runs of word characters of a text, in order, that may begin a form of a
-/// dictionary: those starting with a capital, a digit or a non-ASCII word character
-/// (found by skipping eight bytes at a time), and those where the search for the forms
-/// of the dictionary's other first words found one. Every other word starts no form.
-struct WordStarts<'a> {
-    hay: &'a str,
-    /// Where the range searched begins: a word may start there whatever comes before.
-    from: usize,
-    at: usize,
-    /// Where the forms of the other first words may occur, in order. A start where
-    /// none fits in `hay` is harmless: the form is looked up and does not fit.
-    lower: std::iter::Peekable<std::iter::Copied<std::slice::Iter<'a, usize>>>,
-}
-
-impl<'a> WordStarts<'a> {
-    fn new(hay: &'a str, from: usize, lower_starts: &'a [usize]) -> Self {
-        WordStarts {
-            hay,
-            from,
-            at: from,
-            lower: lower_starts.iter().copied().peekable(),
-        }
-    }
-
-    /// Go on from byte `at` (a character boundary).
-    fn skip_to(&mut self, at: usize) {
-        self.at = self.at.max(at);
-    }
-
-    fn next(&mut self) -> Option<std::ops::Range<usize>> {
-        let bytes = self.hay.as_bytes();
-        while self.at < bytes.len() {
-            let upper = next_stop(bytes, self.at, UPPER_DIGIT_OR_NON_ASCII);
-            while self.lower.next_if(|&i| i < self.at).is_some() {}
-            let start = match self.lower.peek() {
-                Some(&i) if i < upper => i,
-                _ => upper,
-            };
-            if start >= bytes.len() {
-                break;
-            }
-            let (word, len) = word_char_at(self.hay, start);
-            if !word || (start > self.from && word_char_before(self.hay, start)) {
-                self.at = start + len;
-                continue;
-            }
-            let end = word_run_end(self.hay, start);
-            self.at = end;
-            return Some(start..end);
-        }
-        self.at = bytes.len();
-        None
     }
 }
 

@@ -4,10 +4,13 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{packed, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, Span};
 use regex::{Regex, RegexBuilder};
 
-use crate::text::words::at_word_boundaries;
+use rustc_hash::FxHashMap;
+
+use crate::text::word_starts::{length_bit, starts_upper_or_digit, WordStarts};
+use crate::text::words::{at_word_boundaries, word_run_end};
 
 /// A compiled set of literal terms.
 #[derive(Debug, Clone)]
@@ -19,6 +22,9 @@ pub struct Literals {
 
 #[derive(Debug, Clone)]
 enum Matcher {
+    /// Whole-word, case-sensitive terms that begin and end with a word character,
+    /// looked up word by word.
+    Words(WordTerms),
     /// One automaton for all terms (exact or ASCII case-insensitive).
     Automaton(Automata),
     /// Case-insensitive terms with non-ASCII letters need Unicode case folding.
@@ -141,6 +147,142 @@ fn build_as(
         .map_err(|e| format!("cannot build the term automaton: {e}"))
 }
 
+/// Terms looked up by their first run of word characters at the words of a text that
+/// may begin one (see [`WordStarts`]): the choice among all whole-word matches (leftmost,
+/// then longest) without running an automaton over every byte. For case-sensitive,
+/// whole-word terms that begin and end with a word character.
+#[derive(Debug, Clone)]
+struct WordTerms {
+    /// The terms by their first run of word characters, longest first.
+    by_first_run: FxHashMap<String, Vec<usize>>,
+    /// For each first byte of a first run, a bit for each length in bytes such a run has.
+    first_run_lens: Box<[u32; 256]>,
+    /// The terms whose first byte is neither a capital, a digit nor non-ASCII: where they
+    /// occur is searched for, since the words they begin are not skipped to.
+    other_starts: Option<OtherTerms>,
+}
+
+/// A search for a few terms: with a vector searcher when the CPU has one (a prefilter on
+/// their first bytes would stop at every "a" of "al Qaeda"), else with an automaton.
+#[derive(Debug, Clone)]
+enum OtherTerms {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl OtherTerms {
+    fn new(terms: &[&str]) -> Result<Self, String> {
+        let packed = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(terms)
+            .build();
+        match packed {
+            Some(searcher) => Ok(OtherTerms::Packed(searcher)),
+            None => AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(terms)
+                .map(OtherTerms::Automaton)
+                .map_err(|e| format!("cannot build the term automaton: {e}")),
+        }
+    }
+
+    /// Where the first term that occurs in `span` of `text` begins.
+    fn find(&self, text: &str, span: Range<usize>) -> Option<usize> {
+        match self {
+            OtherTerms::Packed(searcher) => searcher.find_in(text, Span::from(span)).map(|m| m.start()),
+            OtherTerms::Automaton(search) => search
+                .find(aho_corasick::Input::new(text).range(span))
+                .map(|m| m.start()),
+        }
+    }
+}
+
+impl WordTerms {
+    /// `None` when some term does not begin and end with a word character.
+    fn new(terms: &[String]) -> Result<Option<Self>, String> {
+        let is_word_char = crate::text::words::is_word_char;
+        if !terms.iter().all(|t| {
+            t.chars().next().is_some_and(is_word_char) && t.chars().next_back().is_some_and(is_word_char)
+        }) {
+            return Ok(None);
+        }
+        let mut by_first_run: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut first_run_lens = Box::new([0u32; 256]);
+        let mut others: Vec<&str> = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            let run = &term[..word_run_end(term, 0)];
+            by_first_run.entry(run.to_owned()).or_default().push(i);
+            let first = run.as_bytes()[0];
+            first_run_lens[usize::from(first)] |= length_bit(run.len());
+            if first.is_ascii() && !starts_upper_or_digit(first) {
+                others.push(term);
+            }
+        }
+        for candidates in by_first_run.values_mut() {
+            candidates.sort_by_key(|&i| (std::cmp::Reverse(terms[i].len()), i));
+        }
+        let other_starts = (!others.is_empty())
+            .then(|| OtherTerms::new(&others))
+            .transpose()?;
+        Ok(Some(WordTerms {
+            by_first_run,
+            first_run_lens,
+            other_starts,
+        }))
+    }
+
+    /// Where the terms that begin with neither a capital, a digit nor a non-ASCII
+    /// character occur in `span` of `text`, in order: every place one begins, even
+    /// inside another.
+    fn other_starts(&self, text: &str, span: Range<usize>) -> Vec<usize> {
+        let mut starts = Vec::new();
+        if let Some(search) = &self.other_starts {
+            let mut at = span.start;
+            while let Some(found) = search.find(text, at..span.end) {
+                starts.push(found);
+                at = found + 1;
+            }
+        }
+        starts
+    }
+
+    /// The whole-word matches inside `range` of `text`, leftmost first and longest at a
+    /// place, none overlapping; word boundaries are those of the whole text. `other_starts`:
+    /// [`WordTerms::other_starts`] of a span of `text` that holds `range`.
+    fn find_in(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        terms: &[String],
+        other_starts: &[usize],
+    ) -> Vec<(Range<usize>, usize)> {
+        let hay = &text[..range.end];
+        let mut out = Vec::new();
+        let first = other_starts.partition_point(|&i| i < range.start);
+        let mut words = WordStarts::new(hay, range.start, &other_starts[first..]);
+        while let Some(word) = words.next() {
+            let first = hay.as_bytes()[word.start];
+            if self.first_run_lens[usize::from(first)] & length_bit(word.len()) == 0 {
+                continue;
+            }
+            let Some(candidates) = self.by_first_run.get(&hay[word.clone()]) else {
+                continue;
+            };
+            let found = candidates.iter().find(|&&i| {
+                let end = word.start + terms[i].len();
+                hay[word.start..].starts_with(terms[i].as_str()) && at_word_boundaries(text, word.start, end)
+            });
+            if let Some(&i) = found {
+                let end = word.start + terms[i].len();
+                out.push((word.start..end, i));
+                words.skip_to(end);
+            }
+        }
+        out
+    }
+}
+
 impl Literals {
     /// Compile `terms` into one matcher.
     pub fn new(terms: &[String], case_sensitive: bool, word_boundary: bool) -> Result<Self, String> {
@@ -148,7 +290,13 @@ impl Literals {
             return Err(format!("term {} is empty", empty + 1));
         }
         let ascii_only = terms.iter().all(|t| t.is_ascii());
-        let matcher = if case_sensitive || ascii_only {
+        let matcher = if let Some(words) = (case_sensitive && word_boundary)
+            .then(|| WordTerms::new(terms))
+            .transpose()?
+            .flatten()
+        {
+            Matcher::Words(words)
+        } else if case_sensitive || ascii_only {
             Matcher::Automaton(Automata::new(terms, case_sensitive)?)
         } else {
             let alternation: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
@@ -169,9 +317,13 @@ impl Literals {
     /// position, skipping candidates that would cut a word. Yields the match range and
     /// the index of the term that matched.
     pub fn find_in(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+        if let Matcher::Words(words) = &self.matcher {
+            let other_starts = words.other_starts(text, range.clone());
+            return words.find_in(text, range, &self.terms, &other_starts);
+        }
         if let Some(longest) = match &self.matcher {
             Matcher::Automaton(automata) => automata.longest_for(range.len()),
-            Matcher::Folded(_) => None,
+            Matcher::Folded(_) | Matcher::Words(_) => None,
         } {
             let base = range.start;
             let found: Vec<(Range<usize>, usize)> = longest
@@ -200,10 +352,38 @@ impl Literals {
         out
     }
 
+    /// [`Literals::find_in`] for each of `units` of `text` in turn, handing each match to
+    /// `each`; what the search of the whole text can share is done once.
+    pub fn find_in_units(
+        &self,
+        text: &str,
+        units: &[Range<usize>],
+        mut each: impl FnMut(Range<usize>, usize),
+    ) {
+        let found = match &self.matcher {
+            Matcher::Words(words) => {
+                let span = units.iter().map(|u| u.start).min().unwrap_or(0)
+                    ..units.iter().map(|u| u.end).max().unwrap_or(0);
+                let other_starts = words.other_starts(text, span);
+                for unit in units {
+                    for (range, i) in words.find_in(text, unit.clone(), &self.terms, &other_starts) {
+                        each(range, i);
+                    }
+                }
+                return;
+            }
+            _ => units.iter().flat_map(|unit| self.find_in(text, unit.clone())),
+        };
+        for (range, i) in found {
+            each(range, i);
+        }
+    }
+
     fn candidates(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
         let hay = &text[range.clone()];
         let base = range.start;
         match &self.matcher {
+            Matcher::Words(_) => self.find_in(text, range),
             Matcher::Automaton(automata) => automata.all().map_or_else(Vec::new, |ac| {
                 ac.find_overlapping_iter(hay)
                     .map(|m| (base + m.start()..base + m.end(), m.pattern().as_usize()))
@@ -261,14 +441,14 @@ mod tests {
     fn the_dfa_taken_after_much_text_finds_what_the_nfa_found() {
         let literals = Literals::new(
             &terms(&["Zelensky", "Zelenskyy", "Kyiv", "Kyiv Oblast"]),
-            true,
+            false,
             true,
         )
         .unwrap();
         let text = "Zelenskyy in Kyiv Oblast, Zelensky in Kyiv; Zelenskyys and xKyiv. ";
         let before = literals.find_in(text, 0..text.len());
         let Matcher::Automaton(automata) = &literals.matcher else {
-            panic!("ASCII terms take the automaton")
+            panic!("ASCII case-insensitive terms take the automaton")
         };
         assert!(automata.later.dfa.get().is_none());
         let long = text.repeat(DFA_AFTER_BYTES / text.len() + 1);
@@ -288,11 +468,11 @@ mod tests {
 
     #[test]
     fn searches_go_on_with_the_nfa_while_the_dfa_is_built() {
-        let literals = Literals::new(&terms(&["Kyiv", "Kyiv Oblast"]), true, true).unwrap();
+        let literals = Literals::new(&terms(&["Kyiv", "Kyiv Oblast"]), false, true).unwrap();
         let text = "Kyiv Oblast and Kyiv, not xKyiv. ";
         let before = literals.find_in(text, 0..text.len());
         let Matcher::Automaton(automata) = &literals.matcher else {
-            panic!("ASCII terms take the automaton")
+            panic!("ASCII case-insensitive terms take the automaton")
         };
         // As if another thread had started building the DFA.
         automata.later.building.store(true, Ordering::Release);
@@ -330,5 +510,68 @@ mod tests {
     #[test]
     fn empty_term_is_rejected() {
         assert!(Literals::new(&terms(&["a", ""]), true, true).is_err());
+    }
+
+    /// The automaton's choice among all whole-word matches, for the same terms.
+    fn by_automaton(list: &[&str]) -> Literals {
+        let terms = terms(list);
+        Literals {
+            matcher: Matcher::Automaton(Automata::new(&terms, true).unwrap()),
+            terms,
+            word_boundary: true,
+        }
+    }
+
+    #[test]
+    fn word_lookup_finds_what_the_automaton_finds_in_every_range() {
+        let list = [
+            "Kyiv",
+            "Kyiv Oblast",
+            "Oblast",
+            "al Qaeda",
+            "al-Sisi",
+            "el-Sisi",
+            "Sisi",
+            "Zürich",
+            "Évian",
+            "7-Eleven",
+            "O'Brien",
+            "New York",
+            "New York City",
+            "York",
+            "_id",
+        ];
+        let words = Literals::new(&terms(&list), true, true).unwrap();
+        assert!(matches!(words.matcher, Matcher::Words(_)));
+        let automaton = by_automaton(&list);
+        for text in [
+            "Kyiv Oblast and Kyiv, not xKyiv or Kyivan. Oblast.",
+            "al Qaeda, normal al-Sisi; real el-Sisi and Sisi's al-Sisis",
+            "New York City, New Yorker, New York Cityscape, York.",
+            "Zürich and Züricher, Évian and Éviann; 7-Eleven and 17-Eleven",
+            "O'Brien, O'Briens, _id and a_id, Kyiv_ ÉvianKyiv",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    assert_eq!(
+                        words.find_in(text, start..end),
+                        automaton.find_in(text, start..end),
+                        "{:?}",
+                        &text[start..end]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn terms_that_do_not_begin_and_end_with_a_word_character_take_the_automaton() {
+        for list in [["Kyiv", "#tag"], ["Kyiv", "Inc."]] {
+            let literals = Literals::new(&terms(&list), true, true).unwrap();
+            assert!(matches!(literals.matcher, Matcher::Automaton(_)), "{list:?}");
+        }
+        let whole_words_off = Literals::new(&terms(&["Kyiv"]), true, false).unwrap();
+        assert!(matches!(whole_words_off.matcher, Matcher::Automaton(_)));
     }
 }

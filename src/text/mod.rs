@@ -7,6 +7,7 @@ pub mod quotes;
 pub mod scan;
 pub mod sentences;
 pub mod urls;
+pub mod word_starts;
 pub mod words;
 
 use std::ops::Range;
