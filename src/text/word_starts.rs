@@ -59,7 +59,7 @@ impl<'a> WordStarts<'a> {
 impl Iterator for WordStarts<'_> {
     type Item = Range<usize>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Range<usize>> {
         let bytes = self.hay.as_bytes();
         while self.at < bytes.len() {
