@@ -5,11 +5,11 @@ use std::ops::Range;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::gate::{self, FirstBytes, LineKey};
-use super::pattern::compile_alternation;
+use super::line_regex::LineRegex;
+use super::pattern::{alternation, REGEX_SIZE_LIMIT};
 use super::raw::{RawBoilerplate, RegexSource, Scope};
 use super::required::Required;
 use super::{Check, Emitter};
@@ -59,7 +59,7 @@ struct LazyRegex {
     sources: Vec<String>,
     case_sensitive: bool,
     gate: Option<Gate>,
-    regex: OnceLock<Result<Regex, String>>,
+    regex: OnceLock<Result<LineRegex, String>>,
     /// For patterns without a gate: literals one of which every match holds, found
     /// when first needed.
     required: OnceLock<Option<Required>>,
@@ -139,11 +139,12 @@ impl LazyRegex {
         (!sources.is_empty()).then(|| LazyRegex::new(sources, case_sensitive, None))
     }
 
-    fn compiled(&self) -> Result<&Regex, &String> {
+    fn compiled(&self) -> Result<&LineRegex, &String> {
         self.regex
             .get_or_init(|| {
                 let sources: Vec<&str> = self.sources.iter().map(String::as_str).collect();
-                compile_alternation(&sources, self.case_sensitive, r"\A\s*(?:{})\s*\z")
+                let pattern = alternation(&sources, r"\A\s*(?:{})\s*\z");
+                LineRegex::new(&pattern, self.case_sensitive, REGEX_SIZE_LIMIT)
             })
             .as_ref()
     }

@@ -4,6 +4,7 @@ pub mod attribution;
 pub mod boilerplate;
 pub mod figures;
 pub mod gate;
+mod line_regex;
 pub mod literal;
 mod locate;
 pub mod names;

@@ -50,17 +50,7 @@ impl PatternCheck {
 /// Join regexes into one alternation, each wrapped as `(?:…)`, then wrapped by `frame`
 /// (`{}` stands for the alternation; empty means none).
 pub fn compile_alternation(sources: &[&str], case_sensitive: bool, frame: &str) -> Result<Regex, String> {
-    let alternation = sources
-        .iter()
-        .map(|s| format!("(?:{s})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    let pattern = if frame.is_empty() {
-        alternation
-    } else {
-        frame.replace("{}", &alternation)
-    };
-    RegexBuilder::new(&pattern)
+    RegexBuilder::new(&alternation(sources, frame))
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -71,6 +61,21 @@ pub fn compile_alternation(sources: &[&str], case_sensitive: bool, frame: &str) 
             }
             other => format!("invalid regex: {other}"),
         })
+}
+
+/// The regexes as one alternation, each wrapped as `(?:…)`, in `frame` at `{}` (empty
+/// means no frame).
+pub fn alternation(sources: &[&str], frame: &str) -> String {
+    let alternation = sources
+        .iter()
+        .map(|s| format!("(?:{s})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    if frame.is_empty() {
+        alternation
+    } else {
+        frame.replace("{}", &alternation)
+    }
 }
 
 impl Check for PatternCheck {
