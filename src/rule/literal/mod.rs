@@ -225,22 +225,21 @@ impl Literals {
         units: &[Range<usize>],
         mut each: impl FnMut(Range<usize>, usize),
     ) {
-        let found = match &self.matcher {
-            Matcher::Words(words) => {
-                let span = units.iter().map(|u| u.start).min().unwrap_or(0)
-                    ..units.iter().map(|u| u.end).max().unwrap_or(0);
-                let other_starts = words.other_starts(text, span);
-                for unit in units {
-                    for (range, i) in words.find_in(text, unit.clone(), &self.terms, &other_starts) {
-                        each(range, i);
-                    }
+        if let Matcher::Words(words) = &self.matcher {
+            let span = units.iter().map(|u| u.start).min().unwrap_or(0)
+                ..units.iter().map(|u| u.end).max().unwrap_or(0);
+            let other_starts = words.other_starts(text, span);
+            for unit in units {
+                for (range, i) in words.find_in(text, unit.clone(), &self.terms, &other_starts) {
+                    each(range, i);
                 }
-                return;
             }
-            _ => units.iter().flat_map(|unit| self.find_in(text, unit.clone())),
-        };
-        for (range, i) in found {
-            each(range, i);
+        } else {
+            for unit in units {
+                for (range, i) in self.find_in(text, unit.clone()) {
+                    each(range, i);
+                }
+            }
         }
     }
 
