@@ -2,8 +2,6 @@
 
 use std::borrow::Cow;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -12,7 +10,7 @@ use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
 use super::similar::NameIndex;
-use crate::text::word_starts::{length_bit, starts_upper_or_digit, WordStarts};
+use crate::text::word_starts::{length_bit, starts_upper_or_digit, TermStarts, WordStarts};
 use crate::text::words::{at_word_boundaries, is_word_char};
 
 /// What an entity is.
@@ -288,7 +286,7 @@ pub struct Dictionary {
     /// digit ("al Qaeda", "bin Salman", "von der Leyen"): where these may start is found
     /// with one search, the other first words by skipping to capitals, digits and
     /// non-ASCII characters.
-    lower_first_words: Option<AhoCorasick>,
+    lower_first_words: Option<TermStarts>,
     /// For each entity, the range of its forms in `forms`.
     entity_forms: Vec<std::ops::Range<usize>>,
     words: HashSet<Text>,
@@ -360,11 +358,7 @@ impl Dictionary {
         lower.sort_unstable();
         lower.dedup();
         let lower_first_words = (!lower.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&lower)
-            })
+            .then(|| TermStarts::new(&lower))
             .transpose()
             .map_err(|e| format!("dictionary first words: {e}"))?;
         let given_names = entities
@@ -408,15 +402,9 @@ impl Dictionary {
     /// search goes on from just after the last start found. For finding in many
     /// ranges of one text, worked out once with [`Dictionary::find_with`].
     pub fn lower_form_starts(&self, text: &str, from: usize) -> Vec<usize> {
-        let mut starts = Vec::new();
-        if let Some(search) = &self.lower_first_words {
-            let mut at = from;
-            while let Some(found) = search.find(aho_corasick::Input::new(text).range(at..)) {
-                starts.push(found.start());
-                at = found.start() + 1;
-            }
-        }
-        starts
+        self.lower_first_words
+            .as_ref()
+            .map_or_else(Vec::new, |search| search.in_span(text, from..text.len()))
     }
 
     /// [`Dictionary::find`] with `lower_starts` given: [`Dictionary::lower_form_starts`]

@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{packed, AhoCorasick, MatchKind, Span};
 use rustc_hash::FxHashMap;
 
-use crate::text::word_starts::{length_bit, starts_upper_or_digit, WordStarts};
+use crate::text::word_starts::{length_bit, starts_upper_or_digit, TermStarts, WordStarts};
 use crate::text::words::{at_word_boundaries, word_run_end};
 
 /// Terms looked up by their first run of word characters at the words of a text that
@@ -21,43 +20,7 @@ pub struct WordTerms {
     first_run_lens: Box<[u32; 256]>,
     /// The terms whose first byte is neither a capital, a digit nor non-ASCII: where they
     /// occur is searched for, since the words they begin are not skipped to.
-    other_starts: Option<OtherTerms>,
-}
-
-/// A search for a few terms: with a vector searcher when the CPU has one (a prefilter on
-/// their first bytes would stop at every "a" of "al Qaeda"), else with an automaton.
-#[derive(Debug, Clone)]
-enum OtherTerms {
-    Packed(packed::Searcher),
-    Automaton(AhoCorasick),
-}
-
-impl OtherTerms {
-    fn new(terms: &[&str]) -> Result<Self, String> {
-        let packed = packed::Config::new()
-            .match_kind(packed::MatchKind::LeftmostFirst)
-            .builder()
-            .extend(terms)
-            .build();
-        match packed {
-            Some(searcher) => Ok(OtherTerms::Packed(searcher)),
-            None => AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(terms)
-                .map(OtherTerms::Automaton)
-                .map_err(|e| format!("cannot build the term automaton: {e}")),
-        }
-    }
-
-    /// Where the first term that occurs in `span` of `text` begins.
-    fn find(&self, text: &str, span: Range<usize>) -> Option<usize> {
-        match self {
-            OtherTerms::Packed(searcher) => searcher.find_in(text, Span::from(span)).map(|m| m.start()),
-            OtherTerms::Automaton(search) => search
-                .find(aho_corasick::Input::new(text).range(span))
-                .map(|m| m.start()),
-        }
-    }
+    other_starts: Option<TermStarts>,
 }
 
 impl WordTerms {
@@ -85,7 +48,7 @@ impl WordTerms {
             candidates.sort_by_key(|&i| (std::cmp::Reverse(terms[i].len()), i));
         }
         let other_starts = (!others.is_empty())
-            .then(|| OtherTerms::new(&others))
+            .then(|| TermStarts::new(&others))
             .transpose()?;
         Ok(Some(WordTerms {
             by_first_run,
@@ -98,15 +61,9 @@ impl WordTerms {
     /// character occur in `span` of `text`, in order: every place one begins, even
     /// inside another.
     pub fn other_starts(&self, text: &str, span: Range<usize>) -> Vec<usize> {
-        let mut starts = Vec::new();
-        if let Some(search) = &self.other_starts {
-            let mut at = span.start;
-            while let Some(found) = search.find(text, at..span.end) {
-                starts.push(found);
-                at = found + 1;
-            }
-        }
-        starts
+        self.other_starts
+            .as_ref()
+            .map_or_else(Vec::new, |search| search.in_span(text, span))
     }
 
     /// The whole-word matches inside `range` of `text`, leftmost first and longest at a
