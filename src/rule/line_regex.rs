@@ -11,6 +11,8 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
+use super::pattern::too_large;
+
 /// The search state of one thread.
 #[derive(Debug, Clone)]
 struct Caches {
@@ -51,9 +53,7 @@ impl LineRegex {
             )
             .build(pattern)
             .map_err(|e| match e.size_limit() {
-                Some(limit) => {
-                    format!("regex too large: it compiles to more than {limit} bytes; split or simplify it")
-                }
+                Some(limit) => too_large(limit),
                 None => format!("invalid regex: {e}"),
             })?;
         let dfa = DFA::builder()

@@ -56,11 +56,14 @@ pub fn compile_alternation(sources: &[&str], case_sensitive: bool, frame: &str) 
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
-                format!("regex too large: it compiles to more than {limit} bytes; split or simplify it")
-            }
+            regex::Error::CompiledTooBig(limit) => too_large(limit),
             other => format!("invalid regex: {other}"),
         })
+}
+
+/// The error of a regex that compiles to more than `limit` bytes.
+pub fn too_large(limit: usize) -> String {
+    format!("regex too large: it compiles to more than {limit} bytes; split or simplify it")
 }
 
 /// The regexes as one alternation, each wrapped as `(?:…)`, in `frame` at `{}` (empty
