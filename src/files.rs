@@ -72,7 +72,7 @@ fn walk(
     errors: &mut Vec<WalkError>,
     also: &mut dyn FnMut(&Path) -> bool,
 ) {
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    for entry in WalkDir::new(dir).sort_by(by_name) {
         match entry {
             Ok(e) if e.file_type().is_file() && (is_article(e.path()) || also(e.path())) => {
                 files.push(e.into_path())
@@ -111,7 +111,7 @@ pub fn walk_lazily(
             }
             let entries = WalkDir::new(path)
                 .follow_links(follow_links)
-                .sort_by_file_name()
+                .sort_by(by_name)
                 .into_iter();
             Box::new(entries.filter_map(move |entry| match entry {
                 Ok(e) if e.file_type().is_file() => Some(Ok(Found {
@@ -125,9 +125,56 @@ pub fn walk_lazily(
     )
 }
 
+/// The order of the entries of one folder: by file name. Entries of one folder share
+/// their parent's path, so comparing whole paths orders them as their names do, without
+/// splitting each path into components on every comparison.
+fn by_name(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
+    a.path().as_os_str().cmp(b.path().as_os_str())
+}
+
 /// True for files with one of the [`ARTICLE_EXTENSIONS`].
 pub fn is_article(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_in_name_order_depth_first() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path();
+        for name in [
+            "b.txt", "a b.txt", "ab.txt", "a.txt", "a/z.md", "a/c.txt", "A.txt", "é.txt",
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            std::fs::write(&path, "Text.").expect("file");
+        }
+        let names = |found: Vec<PathBuf>| -> Vec<String> {
+            found
+                .iter()
+                .map(|p| {
+                    p.strip_prefix(root)
+                        .expect("inside")
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect()
+        };
+        // Byte order of names: the folder "a" comes before "a b.txt", its files with it.
+        let expected = [
+            "A.txt", "a/c.txt", "a/z.md", "a b.txt", "a.txt", "ab.txt", "b.txt", "é.txt",
+        ];
+        let lazily = walk_lazily(&[root.to_path_buf()], false)
+            .map(|found| found.expect("readable").path)
+            .collect();
+        assert_eq!(names(lazily), expected);
+        let (listed, errors) = collect(&[root.to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(names(listed), expected);
+    }
 }
