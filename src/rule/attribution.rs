@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::{LowerWords, PhraseSet, SentenceWords, WordList, WordSlice};
+use crate::text::phrases::{LowerWords, PhraseSet, SentenceWords, WordSlice};
 use crate::text::quantities::{Quantity, Unit};
 use crate::text::quotes::{has_words, quotes};
 
@@ -168,9 +168,7 @@ impl AttributionCheck {
                     &text[own.start..quote.inner.start],
                     &text[quote.inner.end..own.end]
                 );
-                if self.speech.may_occur(&outside)
-                    && self.speech.any(&WordList::of(&outside, 0..outside.len()).all())
-                {
+                if self.speech.may_occur(&outside) && self.speech.any_in(&outside, 0..outside.len()) {
                     continue;
                 }
                 let partial = !text[quote.inner.clone()]
@@ -220,7 +218,7 @@ impl AttributionCheck {
             if !text[paragraph.clone()].contains(['"', '“', '«', '„']) {
                 return false;
             }
-            if self.speech.any(&WordList::of(text, paragraph.clone()).all()) {
+            if self.speech.any_in(text, paragraph.clone()) {
                 return true;
             }
         }
@@ -254,12 +252,10 @@ impl AttributionCheck {
                 self.speech.may_occur_lowered(body, lower),
                 self.sources.may_occur_lowered(body, lower),
             );
-            if speech || sources {
-                let list = WordList::of(text, paragraph.clone());
-                let ws = list.all();
-                if speech && self.speech.any(&ws) || sources && self.sources.any(&ws) {
-                    continue;
-                }
+            if speech && self.speech.any_in(text, paragraph.clone())
+                || sources && self.sources.any_in(text, paragraph.clone())
+            {
+                continue;
             }
             for q in found
                 .flat_map(|&i| &figures[i])

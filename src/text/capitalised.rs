@@ -1,6 +1,6 @@
 //! Capitalised words: the candidates for names, with whether they open their sentence.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use super::scan::{next_stop, Stops};
 
@@ -117,6 +117,19 @@ pub fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
 /// [`words`] (letters, with an inner apostrophe followed by a
 /// letter, except a possessive "'s" that ends the word).
 pub fn each_word(text: &str, range: Range<usize>, mut each: impl FnMut(Range<usize>)) {
+    let _ = each_word_until(text, range, |word| {
+        each(word);
+        ControlFlow::<()>::Continue(())
+    });
+}
+
+/// [`each_word`], stopping at the first word for which `each` breaks.
+#[inline]
+pub fn each_word_until<B>(
+    text: &str,
+    range: Range<usize>,
+    mut each: impl FnMut(Range<usize>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     let end = range.end;
     let mut i = range.start;
     while i < end {
@@ -127,8 +140,9 @@ pub fn each_word(text: &str, range: Range<usize>, mut each: impl FnMut(Range<usi
         }
         let start = i;
         i = word_end(text, start, end);
-        each(start..i);
+        each(start..i)?;
     }
+    ControlFlow::Continue(())
 }
 
 /// The length of the character at byte `i` of `text` (a character boundary before

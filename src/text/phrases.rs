@@ -2,11 +2,11 @@
 //! first word (or, for a stem, by the stem), so a sentence is matched with a few hash
 //! look-ups per word.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use aho_corasick::AhoCorasick;
 
-use super::capitalised::each_word;
+use super::capitalised::{each_word, each_word_until};
 use rustc_hash::FxHashMap;
 
 /// A word of a phrase: exact, or a stem (`explain*` matches every word it begins).
@@ -64,6 +64,8 @@ impl LowerWords for Vec<(Range<usize>, String)> {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: Vec<Vec<Part>>,
+    /// The number of words of the longest phrase.
+    most_words: usize,
     index: Box<FirstWords>,
 }
 
@@ -188,6 +190,7 @@ impl PhraseSet {
                     set.index.by_stem.entry(s).or_default().push(id);
                 }
             }
+            set.most_words = set.most_words.max(parts.len());
             set.phrases.push(parts);
         }
         set.index.stem_lens.sort_unstable();
@@ -309,11 +312,36 @@ impl PhraseSet {
 
     /// True when any phrase occurs in `words`.
     pub fn any<W: LowerWords + ?Sized>(&self, words: &W) -> bool {
-        !self.phrases.is_empty()
-            && (0..words.count()).any(|i| {
-                self.starting_with(words.lower(i))
-                    .any(|id| self.fits_at(id, words, i))
-            })
+        !self.phrases.is_empty() && (0..words.count()).any(|i| self.occurs_at(words, i))
+    }
+
+    /// [`PhraseSet::any`] over the words of `range` of `text`, which are read only up to
+    /// the first phrase found.
+    pub fn any_in(&self, text: &str, range: Range<usize>) -> bool {
+        if self.phrases.is_empty() {
+            return false;
+        }
+        let mut list = WordList::with_room(range.len());
+        // The first word not yet tested as the start of a phrase: a start is tested once
+        // the words of the longest phrase have been read after it.
+        let mut next = 0;
+        let found = each_word_until(text, range, |word| {
+            list.push_word(text, word);
+            while next + self.most_words <= list.len() {
+                if self.occurs_at(&list.all(), next) {
+                    return ControlFlow::Break(());
+                }
+                next += 1;
+            }
+            ControlFlow::Continue(())
+        });
+        found.is_break() || (next..list.len()).any(|i| self.occurs_at(&list.all(), i))
+    }
+
+    /// True when some phrase occurs in `words` from word `i` on.
+    fn occurs_at<W: LowerWords + ?Sized>(&self, words: &W, i: usize) -> bool {
+        self.starting_with(words.lower(i))
+            .any(|id| self.fits_at(id, words, i))
     }
 
     /// True when `word` alone is one of the phrases.
@@ -356,13 +384,18 @@ pub struct WordList {
 impl WordList {
     /// The words of `range` in `text`.
     pub fn of(text: &str, range: Range<usize>) -> Self {
-        // Room for every word at once: words average more than four bytes with their spaces.
-        let mut list = WordList {
-            lower: String::with_capacity(range.len()),
-            words: Vec::with_capacity(range.len() / 4 + 1),
-        };
+        let mut list = WordList::with_room(range.len());
         list.push_words(text, range);
         list
+    }
+
+    /// An empty list with room for the words of `bytes` bytes of text: words average
+    /// more than four bytes with their spaces.
+    fn with_room(bytes: usize) -> Self {
+        WordList {
+            lower: String::with_capacity(bytes),
+            words: Vec::with_capacity(bytes / 4 + 1),
+        }
     }
 
     /// Add the words of `range` in `text`.
@@ -524,6 +557,31 @@ mod tests {
             set.may_occur_in_each(kelvin, &kelvin_lower, &[0..4, 4..kelvin.len()]),
             [true, true]
         );
+    }
+
+    #[test]
+    fn reading_words_up_to_the_first_phrase_finds_what_reading_them_all_finds() {
+        let set = PhraseSet::new(&list(&[
+            "according to the",
+            "said",
+            "told*",
+            "in a statement",
+            "o'brien says",
+        ]));
+        // Phrases at the very start and end, cut by a range's ends, overlapping ("in a
+        // in a statement"), after an apostrophe and after non-ASCII letters.
+        let text = "Said Ana. Ésta told; in a in a statement, according to\nthe O'Brien says according to";
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut seen = [false, false];
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let all = set.any(&WordList::of(text, a..b).all());
+                assert_eq!(set.any_in(text, a..b), all, "{a}..{b}");
+                seen[usize::from(all)] = true;
+            }
+        }
+        assert_eq!(seen, [true, true]);
+        assert!(!PhraseSet::new(&[]).any_in(text, 0..text.len()));
     }
 
     #[test]
