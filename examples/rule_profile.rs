@@ -40,11 +40,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     let docs = parse()?;
     type Analysis<'a> = (&'a str, &'a dyn Fn(&Document));
     let analyses: [Analysis; 3] = [
-        ("capitalised words", &|d: &Document| drop(d.capitalised_words())),
-        ("sentence quantities", &|d: &Document| {
-            drop(d.sentence_quantities())
+        ("capitalised words", &|d: &Document| {
+            d.capitalised_words();
         }),
-        ("flat prose", &|d: &Document| drop(d.flat_prose())),
+        ("sentence quantities", &|d: &Document| {
+            d.sentence_quantities();
+        }),
+        ("flat prose", &|d: &Document| {
+            d.flat_prose();
+        }),
     ];
     for (name, analyse) in analyses {
         let start = Instant::now();

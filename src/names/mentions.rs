@@ -26,14 +26,13 @@ pub struct Mentions {
 
 /// Find and resolve the mentions of `dict`'s entities in `doc`, computed once per
 /// document and dictionary.
-pub fn mentions(doc: &Document, dict: &Dictionary) -> std::sync::Arc<Mentions> {
+pub fn mentions<'a>(doc: &'a Document, dict: &Dictionary) -> &'a Mentions {
     let key = dict as *const Dictionary as usize;
     doc.cache.get_or_compute(key, || find(doc, dict))
 }
 
 fn find(doc: &Document, dict: &Dictionary) -> Mentions {
-    let flat = doc.flat_prose();
-    let text = flat.as_str();
+    let text = doc.flat_prose();
     let mut list: Vec<Mention> = Vec::new();
     // Surnames seen in someone else's name ("Hillary Clinton") are ambiguous on their own.
     let mut shared_surnames: Vec<usize> = Vec::new();

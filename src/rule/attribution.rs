@@ -1,7 +1,6 @@
 //! The `attribution` kind: claims and quotations with no named source.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -105,10 +104,10 @@ impl AttributionCheck {
         let text = &doc.prose.text;
         let sentences = doc.prose.sentences();
         let lower = doc.lower_prose();
-        let mut shared: Option<Arc<SentenceWords>> = None;
+        let mut shared: Option<&SentenceWords> = None;
         let may_hold_cues = self.cues.may_occur_in_each(text, &lower.0, sentences);
         for k in (0..sentences.len()).filter(|&k| may_hold_cues[k]) {
-            let words = shared.get_or_insert_with(|| sentence_words(doc));
+            let words = *shared.get_or_insert_with(|| sentence_words(doc));
             let ws = words.sentence(text, k);
             for (at, len) in self.cues.find(&ws) {
                 let named_next =
@@ -143,7 +142,7 @@ impl AttributionCheck {
     fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let sentences = doc.prose.sentences();
-        let mut shared: Option<Arc<SentenceWords>> = None;
+        let mut shared: Option<&SentenceWords> = None;
         for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
             for quote in quotes(text, paragraph.clone()) {
                 if !has_words(text, &quote, self.raw.min_words) || is_title(&text[quote.inner.clone()]) {
@@ -152,7 +151,7 @@ impl AttributionCheck {
                 let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
                     continue;
                 };
-                let words = shared.get_or_insert_with(|| sentence_words(doc));
+                let words = *shared.get_or_insert_with(|| sentence_words(doc));
                 let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
@@ -268,7 +267,7 @@ impl AttributionCheck {
 }
 
 /// The lower-case words of every sentence of `doc`, shared by the checks of a document.
-fn sentence_words(doc: &Document) -> Arc<SentenceWords> {
+fn sentence_words(doc: &Document) -> &SentenceWords {
     doc.cache
         .get_or_compute(0, || SentenceWords::new(doc.prose.sentences()))
 }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -264,7 +264,7 @@ struct LineFacts {
     chars: Vec<usize>,
 }
 
-fn line_facts(doc: &Document) -> Arc<LineFacts> {
+fn line_facts(doc: &Document) -> &LineFacts {
     doc.cache.get_or_compute(0, || {
         let text = &doc.prose.text;
         let lines = doc.prose.lines.iter().map(|r| &text[r.clone()]);
@@ -367,7 +367,7 @@ impl Check for BoilerplateCheck {
         let mut i = 0;
         while i < lines.len() {
             let key = facts.keys.get(i).copied().unwrap_or_default();
-            if !self.opens.may_open(&key) || !self.short(&facts, i) {
+            if !self.opens.may_open(&key) || !self.short(facts, i) {
                 i += 1;
                 continue;
             }
@@ -376,7 +376,7 @@ impl Check for BoilerplateCheck {
                 lower: &lower.0[lines[i].clone()],
                 key: &key,
             };
-            let mut len = self.block_len(text, lines, &facts, i, &line);
+            let mut len = self.block_len(text, lines, facts, i, &line);
             if len == 0 && self.lines.any_match(&line) && !self.excepted(line.text) {
                 len = 1;
             }

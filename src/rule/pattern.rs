@@ -103,7 +103,7 @@ impl Check for PatternCheck {
                 }
             }
             if let Some(terms) = &self.terms {
-                for (range, _) in terms.find_in(&doc.flat_prose(), unit.clone()) {
+                for (range, _) in terms.find_in(doc.flat_prose(), unit.clone()) {
                     emit.emit(range, &[], None);
                 }
             }

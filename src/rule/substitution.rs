@@ -35,16 +35,15 @@ impl Check for SubstitutionCheck {
     fn run(&self, doc: &Document, scope: Scope, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let flat = doc.flat_prose();
-        self.wrong
-            .find_in_units(&flat, units(doc, scope), |range, index| {
-                let Some(right) = self.right.get(index) else {
-                    return;
-                };
-                let right = match_case(&text[range.clone()], right);
-                let span = doc.source_span(range.clone());
-                let fix = Fix::replace(span, right.clone(), format!("replace with “{right}”"));
-                emit.emit(range, &[("fix", &right)], Some(fix));
-            });
+        self.wrong.find_in_units(flat, units(doc, scope), |range, index| {
+            let Some(right) = self.right.get(index) else {
+                return;
+            };
+            let right = match_case(&text[range.clone()], right);
+            let span = doc.source_span(range.clone());
+            let fix = Fix::replace(span, right.clone(), format!("replace with “{right}”"));
+            emit.emit(range, &[("fix", &right)], Some(fix));
+        });
     }
 }
 

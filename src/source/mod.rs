@@ -136,28 +136,30 @@ impl Document {
 
     /// The prose with line breaks and tabs turned into spaces (same offsets), so that
     /// phrases match across the line breaks of wrapped text; computed once.
-    pub fn flat_prose(&self) -> std::sync::Arc<String> {
+    pub fn flat_prose(&self) -> &str {
         self.cache.get_or_compute(0, || {
-            let mut bytes = self.prose.text.clone().into_bytes();
-            for b in &mut bytes {
-                if matches!(*b, b'\n' | b'\r' | b'\t') {
-                    *b = b' ';
-                }
+            let text = &self.prose.text;
+            let mut flat = String::with_capacity(text.len());
+            let mut copied = 0;
+            for i in memchr::memchr3_iter(b'\n', b'\r', b'\t', text.as_bytes()) {
+                flat.push_str(&text[copied..i]);
+                flat.push(' ');
+                copied = i + 1;
             }
-            // ASCII bytes were replaced by an ASCII space, so the text stays UTF-8.
-            String::from_utf8(bytes).unwrap_or_default()
+            flat.push_str(&text[copied..]);
+            flat
         })
     }
 
     /// The prose lower-cased as ASCII (same offsets), for searches that ignore case;
     /// computed once.
-    pub fn lower_prose(&self) -> std::sync::Arc<LowerProse> {
+    pub fn lower_prose(&self) -> &LowerProse {
         self.cache
             .get_or_compute(0, || LowerProse(self.prose.text.to_ascii_lowercase()))
     }
 
     /// The quantities of every sentence, in sentence order, computed once.
-    pub fn sentence_quantities(&self) -> std::sync::Arc<Vec<Vec<crate::text::quantities::Quantity>>> {
+    pub fn sentence_quantities(&self) -> &[Vec<crate::text::quantities::Quantity>] {
         self.cache.get_or_compute(0, || {
             let lower = self.lower_prose();
             crate::text::quantities::sentence_quantities(&self.prose.text, &lower.0, self.prose.sentences())
@@ -165,7 +167,7 @@ impl Document {
     }
 
     /// The capitalised words of the prose, computed once.
-    pub fn capitalised_words(&self) -> std::sync::Arc<Vec<crate::text::capitalised::CapitalisedWord>> {
+    pub fn capitalised_words(&self) -> &[crate::text::capitalised::CapitalisedWord] {
         self.cache.get_or_compute(0, || {
             crate::text::capitalised::capitalised_words(&self.prose.text, self.prose.sentences())
         })
@@ -235,4 +237,23 @@ pub fn read_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, SourceError
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_prose_has_spaces_for_line_breaks_and_tabs_at_the_same_offsets() {
+        let doc = Document::from_text("a.txt", "Ana\tRuiz said\r\nthat\n\n“Né” went on.\n").expect("text");
+        let flat = doc.flat_prose();
+        let expected: String = doc
+            .prose
+            .text
+            .chars()
+            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+            .collect();
+        assert_eq!(*flat, expected);
+        assert!(flat.contains("Ana Ruiz said  that  “Né”"));
+    }
 }

@@ -208,7 +208,7 @@ impl Prose {
         let mut lines = Vec::new();
         let mut current: Option<Range<usize>> = None;
         let mut pos = 0;
-        for raw in text.split_inclusive('\n') {
+        for raw in crate::text::lines_inclusive(text) {
             let content = raw.trim_end_matches(['\n', '\r']);
             let range = pos..pos + content.len();
             pos += raw.len();

@@ -20,6 +20,21 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + lead..(range.end - trail).max(range.start + lead)
 }
 
+/// The lines of `text`, each with its line feed: the pieces of
+/// `text.split_inclusive('\n')`, found by a vector search.
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = ends.next().map_or(text.len(), |i| i + 1);
+        (start < end).then(|| {
+            let line = &text[start..end];
+            start = end;
+            line
+        })
+    })
+}
+
 /// True when `text` holds one of `chars` (characters that are not ASCII): searched for
 /// as UTF-8 bytes, which is far quicker than decoding every character.
 pub fn holds_any_of(text: &str, chars: &[char]) -> bool {
@@ -33,6 +48,15 @@ pub fn holds_any_of(text: &str, chars: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_of_the_standard_split() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nab\r\n\ncd\n", "é\nü\n\n"] {
+            let ours: Vec<&str> = lines_inclusive(text).collect();
+            let standard: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, standard, "{text:?}");
+        }
+    }
 
     #[test]
     fn characters_are_found_as_a_whole() {

@@ -15,12 +15,15 @@ pub fn mask_urls(text: &mut String) {
     if ranges.is_empty() {
         return;
     }
-    let mut bytes = std::mem::take(text).into_bytes();
+    let mut masked = String::with_capacity(text.len());
+    let mut copied = 0;
     for range in ranges {
-        bytes[range].fill(b' ');
+        masked.push_str(&text[copied..range.start]);
+        masked.extend(std::iter::repeat_n(' ', range.len()));
+        copied = range.end;
     }
-    // Whole characters were replaced by ASCII spaces, so the text stays UTF-8.
-    *text = String::from_utf8(bytes).unwrap_or_default();
+    masked.push_str(&text[copied..]);
+    *text = masked;
 }
 
 /// True when `text` is nothing but a URL.
