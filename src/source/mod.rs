@@ -8,9 +8,12 @@ pub mod prose;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::error::SourceError;
 use crate::position::{LineCol, LineIndex, Span};
+use crate::text::capitalised::CapitalisedWord;
+use crate::text::quantities::Quantity;
 pub use prose::{Comment, Prose};
 
 /// The input format of a document.
@@ -64,6 +67,31 @@ pub struct Document {
     pub date: Option<String>,
     /// Analyses shared by checks, computed on first use.
     pub cache: cache::AnalysisCache,
+    /// The analyses of the prose itself, made on first use.
+    own: ProseAnalyses,
+}
+
+/// The analyses of a document's prose that need nothing but the prose, each in a
+/// place of its own: they are asked for by every check, so they are not looked up.
+#[derive(Default)]
+struct ProseAnalyses {
+    lower: OnceLock<LowerProse>,
+    flat: OnceLock<String>,
+    quantities: OnceLock<Vec<Vec<Quantity>>>,
+    capitalised: OnceLock<Vec<CapitalisedWord>>,
+}
+
+impl std::fmt::Debug for ProseAnalyses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProseAnalyses")
+    }
+}
+
+impl Clone for ProseAnalyses {
+    /// A clone starts empty, as the [`cache::AnalysisCache`] does.
+    fn clone(&self) -> Self {
+        ProseAnalyses::default()
+    }
 }
 
 impl Document {
@@ -91,6 +119,7 @@ impl Document {
             prose,
             date,
             cache: cache::AnalysisCache::default(),
+            own: ProseAnalyses::default(),
         })
     }
 
@@ -137,7 +166,7 @@ impl Document {
     /// The prose with line breaks and tabs turned into spaces (same offsets), so that
     /// phrases match across the line breaks of wrapped text; computed once.
     pub fn flat_prose(&self) -> &str {
-        self.cache.get_or_compute(0, || {
+        self.own.flat.get_or_init(|| {
             let text = &self.prose.text;
             let mut flat = String::with_capacity(text.len());
             let mut copied = 0;
@@ -154,21 +183,22 @@ impl Document {
     /// The prose lower-cased as ASCII (same offsets), for searches that ignore case;
     /// computed once.
     pub fn lower_prose(&self) -> &LowerProse {
-        self.cache
-            .get_or_compute(0, || LowerProse(self.prose.text.to_ascii_lowercase()))
+        self.own
+            .lower
+            .get_or_init(|| LowerProse(self.prose.text.to_ascii_lowercase()))
     }
 
     /// The quantities of every sentence, in sentence order, computed once.
-    pub fn sentence_quantities(&self) -> &[Vec<crate::text::quantities::Quantity>] {
-        self.cache.get_or_compute(0, || {
+    pub fn sentence_quantities(&self) -> &[Vec<Quantity>] {
+        self.own.quantities.get_or_init(|| {
             let lower = self.lower_prose();
             crate::text::quantities::sentence_quantities(&self.prose.text, &lower.0, self.prose.sentences())
         })
     }
 
     /// The capitalised words of the prose, computed once.
-    pub fn capitalised_words(&self) -> &[crate::text::capitalised::CapitalisedWord] {
-        self.cache.get_or_compute(0, || {
+    pub fn capitalised_words(&self) -> &[CapitalisedWord] {
+        self.own.capitalised.get_or_init(|| {
             crate::text::capitalised::capitalised_words(&self.prose.text, self.prose.sentences())
         })
     }
