@@ -169,7 +169,16 @@ pub fn max_edits(chars: usize) -> usize {
 #[derive(Debug, Default, Clone)]
 pub struct NameIndex {
     terms: Vec<String>,
+    /// The [`char_bits`] of each term.
+    bits: Vec<u64>,
     buckets: HashMap<(char, usize), Vec<u32>>,
+}
+
+/// A bit for each character of `text` (characters share the 64 bits by code point):
+/// an edit changes at most two bits of the characters' set, so two spellings within
+/// `n` edits differ in at most `2n` bits. A cheap test before the distance.
+fn char_bits(text: &str) -> u64 {
+    text.chars().fold(0, |bits, c| bits | 1 << (u32::from(c) & 63))
 }
 
 impl NameIndex {
@@ -186,6 +195,7 @@ impl NameIndex {
                 .entry(key)
                 .or_default()
                 .push(index.terms.len() as u32);
+            index.bits.push(char_bits(&term));
             index.terms.push(term);
         }
         index
@@ -204,13 +214,14 @@ impl NameIndex {
         let word_chars = chars_into(word, &mut word_buffer);
         let mut term_buffer = ['\0'; SHORT];
         let mut cells = [0; 3 * (SHORT + 1)];
+        let bits = char_bits(word);
         for l in len.saturating_sub(max)..=len + max {
+            let within = max.min(max_edits(l));
             for &id in self.buckets.get(&(first, l)).into_iter().flatten() {
-                let term = self.terms[id as usize].as_str();
-                if term == word {
+                let (term, term_bits) = (self.terms[id as usize].as_str(), self.bits[id as usize]);
+                if (bits ^ term_bits).count_ones() as usize > 2 * within || term == word {
                     continue;
                 }
-                let within = max.min(max_edits(l));
                 let distance = match (&word_chars, chars_into(term, &mut term_buffer)) {
                     (Some(w), Some(t)) => distance_within(w, t, within, &mut cells),
                     _ => edit_distance(word, term, within),
@@ -330,6 +341,38 @@ mod tests {
     fn slips_are_inside_the_word() {
         assert!(differs_inside("Zelensky", "Zelenksy"));
         assert!(!differs_inside("Maria", "Marie"));
+    }
+
+    #[test]
+    fn spellings_within_n_edits_differ_in_at_most_2n_character_bits() {
+        let words = [
+            "Zelensky",
+            "Zelenksy",
+            "Zelenskyy",
+            "Macron",
+            "Makron",
+            "Kyiv",
+            "Kiev",
+            "Ürümqi",
+            "Urumqi",
+            "Al",
+            "Ali",
+            "Łódź",
+            "Lodz",
+            "abc",
+            "cab",
+            "xyz",
+        ];
+        for a in words {
+            for b in words {
+                if let Some(d) = edit_distance(a, b, 6) {
+                    assert!(
+                        (char_bits(a) ^ char_bits(b)).count_ones() as usize <= 2 * d,
+                        "{a} {b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
