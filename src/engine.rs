@@ -99,7 +99,7 @@ impl RuleSet {
         let findings = self.check_selected(&doc, selection);
         // The shared analyses served the checks alone: free them here, on the thread
         // that made them, rather than wherever the result is reported.
-        doc.cache = Default::default();
+        doc.forget_analyses();
         Ok(CheckedFile { doc, findings })
     }
 

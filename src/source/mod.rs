@@ -163,6 +163,13 @@ impl Document {
         crate::names::dictionary::is_iso_date(date).then_some(date)
     }
 
+    /// Drop every analysis made so far (they are made again when asked for): a document
+    /// kept for its report needs none of them.
+    pub fn forget_analyses(&mut self) {
+        self.cache = cache::AnalysisCache::default();
+        self.own = ProseAnalyses::default();
+    }
+
     /// The prose with line breaks and tabs turned into spaces (same offsets), so that
     /// phrases match across the line breaks of wrapped text; computed once.
     pub fn flat_prose(&self) -> &str {
@@ -285,5 +292,17 @@ mod tests {
             .collect();
         assert_eq!(*flat, expected);
         assert!(flat.contains("Ana Ruiz said  that  “Né”"));
+    }
+
+    #[test]
+    fn forgotten_analyses_are_made_again() {
+        let mut doc = Document::from_text("a.txt", "Ana Ruiz said Two.\n").expect("text");
+        let before = (doc.lower_prose().0.clone(), doc.capitalised_words().len());
+        doc.forget_analyses();
+        assert!(doc.own.lower.get().is_none() && doc.own.capitalised.get().is_none());
+        assert_eq!(
+            (doc.lower_prose().0.clone(), doc.capitalised_words().len()),
+            before
+        );
     }
 }
