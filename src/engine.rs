@@ -30,6 +30,10 @@ pub struct CheckOptions {
     pub format: Option<Format>,
     /// Files larger than this many bytes are skipped; none are when `None`.
     pub max_file_size: Option<u64>,
+    /// Drop each checked document's prose on the thread that checked it, keeping its
+    /// text and lines: for callers that only report findings, which point into the text.
+    /// Fixes and baselines read the prose, so they keep it.
+    pub drop_prose: bool,
 }
 
 impl RuleSet {
@@ -100,6 +104,9 @@ impl RuleSet {
         // The shared analyses served the checks alone: free them here, on the thread
         // that made them, rather than wherever the result is reported.
         doc.forget_analyses();
+        if options.drop_prose {
+            doc.prose = Default::default();
+        }
         Ok(CheckedFile { doc, findings })
     }
 
@@ -152,4 +159,35 @@ pub fn run_jobs(jobs: &[Job], options: &CheckOptions) -> Vec<Result<CheckedFile,
         return jobs.iter().map(|job| job.run(options)).collect();
     }
     jobs.par_iter().map(|job| job.run(options)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropping_the_prose_keeps_the_findings_and_what_reports_read() {
+        let rules = RuleSet::builtin().expect("the embedded pack");
+        let text = "Reports suggest the mayor will resign.\n\nComments are closed.\n";
+        let check = |drop_prose| {
+            let options = CheckOptions {
+                drop_prose,
+                ..CheckOptions::default()
+            };
+            rules
+                .check_bytes("a.txt", text.as_bytes().to_vec(), Format::Text, &options)
+                .expect("checked")
+        };
+        let (kept, dropped) = (check(false), check(true));
+        assert!(!kept.findings.is_empty());
+        assert_eq!(kept.findings, dropped.findings);
+        assert!(!kept.doc.prose.text.is_empty() && dropped.doc.prose.text.is_empty());
+        let place = |file: &CheckedFile| -> Vec<_> {
+            file.findings
+                .iter()
+                .map(|f| (file.doc.line_col(f.span.start), file.doc.slice(f.span).to_owned()))
+                .collect()
+        };
+        assert_eq!(place(&kept), place(&dropped));
+    }
 }

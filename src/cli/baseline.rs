@@ -44,6 +44,8 @@ pub fn write_baseline(args: &BaselineArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
         max_file_size: Some(args.files.max_file_size_bytes()),
+        // Fingerprints read the sentences around each finding.
+        drop_prose: false,
     };
     let mut projects = args.rule_args.projects();
     if let Err(status) = plan::load_first(&args.paths, &mut projects) {

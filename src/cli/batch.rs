@@ -187,6 +187,7 @@ fn plan_record(input: NumberedRecord, args: &CheckArgs, unnamed: &Job, projects:
             date: record.date.or_else(|| args.date.clone()),
             format,
             max_file_size: None,
+            drop_prose: true,
         },
     }
 }

@@ -32,6 +32,8 @@ pub fn check(args: &CheckArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
         max_file_size: Some(args.files.max_file_size_bytes()),
+        // Matching findings with a baseline reads the sentences around them.
+        drop_prose: accepted.is_none(),
     };
     if paths.is_empty() && !use_stdin {
         eprintln!("copydesk: error: nothing to check: give files or folders, or `-` for standard input");

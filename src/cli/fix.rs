@@ -51,6 +51,8 @@ pub(super) fn fix(args: &FixArgs) -> Status {
         date: args.date.clone(),
         format: args.input_format,
         max_file_size: Some(args.files.max_file_size_bytes()),
+        // Fixes that delete lines read the prose lines.
+        drop_prose: false,
     };
     let (paths, use_stdin) = plan::split_stdin(&args.paths);
     if paths.is_empty() && !use_stdin {
