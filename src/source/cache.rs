@@ -1,4 +1,5 @@
-//! Analyses computed once per document and shared by every check that needs them.
+//! Analyses that belong to a kind of rule, computed once per document and shared by
+//! every check that needs them (the prose's own analyses live in the document).
 
 use std::any::{Any, TypeId};
 use std::sync::OnceLock;
@@ -6,7 +7,7 @@ use std::sync::OnceLock;
 /// An analysis with its type and extra key.
 type Slot = (TypeId, usize, Box<dyn Any + Send + Sync>);
 
-/// Slots per block: a document gets about ten analyses.
+/// Slots per block: a document gets a handful of analyses here.
 const BLOCK: usize = 16;
 
 /// A per-document store of analyses, keyed by type and an extra key (such as the
