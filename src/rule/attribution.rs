@@ -104,10 +104,9 @@ impl AttributionCheck {
         let text = &doc.prose.text;
         let sentences = doc.prose.sentences();
         let lower = doc.lower_prose();
-        let mut shared: Option<&SentenceWords> = None;
         let may_hold_cues = self.cues.may_occur_in_each(text, &lower.0, sentences);
         for k in (0..sentences.len()).filter(|&k| may_hold_cues[k]) {
-            let words = *shared.get_or_insert_with(|| sentence_words(doc));
+            let words = sentence_words(doc);
             let ws = words.sentence(text, k);
             for (at, len) in self.cues.find(&ws) {
                 let named_next =
@@ -142,7 +141,6 @@ impl AttributionCheck {
     fn quotations(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let sentences = doc.prose.sentences();
-        let mut shared: Option<&SentenceWords> = None;
         for (p, paragraph) in doc.prose.paragraphs.iter().enumerate() {
             for quote in quotes(text, paragraph.clone()) {
                 if !has_words(text, &quote, self.raw.min_words) || is_title(&text[quote.inner.clone()]) {
@@ -151,7 +149,7 @@ impl AttributionCheck {
                 let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
                     continue;
                 };
-                let words = *shared.get_or_insert_with(|| sentence_words(doc));
+                let words = sentence_words(doc);
                 let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
