@@ -7,6 +7,7 @@ use std::ops::{ControlFlow, Range};
 use aho_corasick::AhoCorasick;
 
 use super::capitalised::{each_word, each_word_until};
+use super::word_starts::length_bit;
 use rustc_hash::FxHashMap;
 
 /// A word of a phrase: exact, or a stem (`explain*` matches every word it begins).
@@ -355,11 +356,6 @@ impl PhraseSet {
 /// case-insensitive search cannot see.
 fn has_ascii_lower_case_of_other(text: &str) -> bool {
     super::holds_any_of(text, &['\u{212A}', '\u{130}'])
-}
-
-/// The bit of [`FirstWords::first_byte_lens`] for a word of `len` bytes.
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
 }
 
 /// Lower-case words of `range` in `text`, with their places.
