@@ -158,7 +158,10 @@ pub fn run_jobs(jobs: &[Job], options: &CheckOptions) -> Vec<Result<CheckedFile,
         // One file (an editor hook): starting the thread pool would cost more than it saves.
         return jobs.iter().map(|job| job.run(options)).collect();
     }
-    jobs.par_iter().map(|job| job.run(options)).collect()
+    // Every file its own task: articles differ in length, and a thread that is done
+    // can then take any file another thread has not started, rather than wait for a
+    // run of them to finish.
+    jobs.par_iter().with_max_len(1).map(|job| job.run(options)).collect()
 }
 
 #[cfg(test)]
