@@ -110,13 +110,17 @@ impl RuleSet {
         Ok(CheckedFile { doc, findings })
     }
 
-    /// Check many files in parallel; results keep the order of `paths`.
+    /// Check many files in parallel, each its own task; results keep the order of `paths`.
     pub fn check_files(
         &self,
         paths: &[PathBuf],
         options: &CheckOptions,
     ) -> Vec<Result<CheckedFile, SourceError>> {
-        paths.par_iter().map(|p| self.check_file(p, options)).collect()
+        paths
+            .par_iter()
+            .with_max_len(1)
+            .map(|p| self.check_file(p, options))
+            .collect()
     }
 }
 
@@ -161,7 +165,10 @@ pub fn run_jobs(jobs: &[Job], options: &CheckOptions) -> Vec<Result<CheckedFile,
     // Every file its own task: articles differ in length, and a thread that is done
     // can then take any file another thread has not started, rather than wait for a
     // run of them to finish.
-    jobs.par_iter().with_max_len(1).map(|job| job.run(options)).collect()
+    jobs.par_iter()
+        .with_max_len(1)
+        .map(|job| job.run(options))
+        .collect()
 }
 
 #[cfg(test)]

@@ -96,7 +96,11 @@ pub fn check_records(args: &CheckArgs) -> Status {
         for e in projects.take_errors() {
             eprintln!("{e}");
         }
-        let outcomes: Vec<Outcome> = planned.into_par_iter().map(check_planned).collect();
+        let outcomes: Vec<Outcome> = planned
+            .into_par_iter()
+            .with_max_len(1)
+            .map(check_planned)
+            .collect();
         for outcome in outcomes {
             written = written.and_then(|()| match outcome {
                 Outcome::Checked { id, job, mut file } => {
