@@ -156,14 +156,27 @@ impl Anchors {
     }
 }
 
+/// How many first bytes of a stem key [`FirstWords::stem_lens_by_key`].
+const STEM_KEY: usize = 3;
+
+/// The first [`STEM_KEY`] bytes of `word`, when it has as many.
+fn stem_key(word: &str) -> Option<[u8; STEM_KEY]> {
+    word.as_bytes().get(..STEM_KEY)?.try_into().ok()
+}
+
 /// Where to look a word up: the phrases by their first word.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
     by_first: FxHashMap<String, Vec<usize>>,
     /// Phrases whose first word is a stem, by that stem.
     by_stem: FxHashMap<String, Vec<usize>>,
-    /// The distinct byte lengths of those stems, shortest first.
-    stem_lens: Vec<usize>,
+    /// The distinct byte lengths of the stems shorter than [`STEM_KEY`] bytes, shortest
+    /// first.
+    short_stem_lens: Vec<usize>,
+    /// For the other stems, by their first [`STEM_KEY`] bytes: the distinct lengths of
+    /// those that begin so, shortest first. A word is looked up by the stems that share
+    /// its first bytes, not by every stem length.
+    stem_lens_by_key: FxHashMap<[u8; STEM_KEY], Vec<usize>>,
     /// A cheap test before the hash look-ups: for each first byte, a bit for each byte
     /// length of the exact first words (bit 31 for 31 and more), or all bits when a stem
     /// begins with that byte.
@@ -195,15 +208,21 @@ impl PhraseSet {
                         Some(&b) => set.index.first_byte_lens[usize::from(b)] = u32::MAX,
                         None => set.index.first_byte_lens.fill(u32::MAX),
                     }
-                    set.index.stem_lens.push(s.len());
+                    match stem_key(&s) {
+                        Some(key) => set.index.stem_lens_by_key.entry(key).or_default().push(s.len()),
+                        None => set.index.short_stem_lens.push(s.len()),
+                    }
                     set.index.by_stem.entry(s).or_default().push(id);
                 }
             }
             set.most_words = set.most_words.max(parts.len());
             set.phrases.push(parts);
         }
-        set.index.stem_lens.sort_unstable();
-        set.index.stem_lens.dedup();
+        let index = &mut set.index;
+        for lens in std::iter::once(&mut index.short_stem_lens).chain(index.stem_lens_by_key.values_mut()) {
+            lens.sort_unstable();
+            lens.dedup();
+        }
         set
     }
 
@@ -272,9 +291,12 @@ impl PhraseSet {
             .into_iter()
             .flatten();
         let stems = word.into_iter().flat_map(move |word| {
+            // Short stems first: every stem a word has is then met shortest first.
+            let keyed = stem_key(word).and_then(|key| self.index.stem_lens_by_key.get(&key));
             self.index
-                .stem_lens
+                .short_stem_lens
                 .iter()
+                .chain(keyed.into_iter().flatten())
                 .take_while(move |&&len| len <= word.len())
                 .filter(move |&&len| word.is_char_boundary(len))
                 .filter_map(move |&len| self.index.by_stem.get(&word[..len]))
@@ -518,6 +540,28 @@ mod tests {
 
     fn list(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_word_starts_the_phrases_whose_first_word_fits_it_shortest_stem_first() {
+        let phrases = [
+            "s*", "sa*", "say*", "sayi*", "said", "é*", "éc*", "écr*", "écrit*", "t* x", "tell*", "told",
+        ];
+        let set = PhraseSet::new(&list(&phrases));
+        for word in [
+            "s", "sa", "say", "saying", "said", "sayings", "é", "écrire", "écrit", "tell", "t", "x", "",
+        ] {
+            let got: Vec<usize> = set.starting_with(word).collect();
+            let stem_len = |id: &usize| match &set.phrases[*id][0] {
+                Part::Exact(_) => 0,
+                Part::Stem(stem) => stem.len(),
+            };
+            let mut expected: Vec<usize> = (0..phrases.len())
+                .filter(|&id| set.phrases[id][0].fits(word))
+                .collect();
+            expected.sort_by_key(stem_len);
+            assert_eq!(got, expected, "{word}");
+        }
     }
 
     #[test]
