@@ -2,7 +2,7 @@
 
 use std::ops::{ControlFlow, Range};
 
-use super::scan::{next_stop, Stops};
+use super::scan::{ascii_letters_end, next_stop, Stops};
 
 /// A capitalised word in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,9 +163,9 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
     let letter = |i: usize| letter_at(text, i, end).1;
     let mut i = start + letter_at(text, start, end).0;
     while i < end {
-        if bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
+        i = ascii_letters_end(&bytes[..end], i);
+        if i == end {
+            break;
         }
         let (len, is_letter) = letter_at(text, i, end);
         if is_letter {

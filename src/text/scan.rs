@@ -66,6 +66,35 @@ pub fn next_stop(bytes: &[u8], from: usize, stops: Stops) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
+/// The first byte of `bytes` at or after `from` that is not an ASCII letter, or the
+/// length of `bytes`: the end of a run of ASCII letters, eight bytes at a time.
+#[inline]
+pub fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut at = from;
+    for chunk in rest.chunks_exact(8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        // Setting bit 5 folds capitals onto small letters and leaves no other byte
+        // between b'a' and b'z'; then, as in `next_stop`, from b'a' up and not from
+        // b'z' + 1 up, and ASCII.
+        let folded = (word & !HIGH) | 0x2020_2020_2020_2020;
+        let letters = (folded + 0x1F1F_1F1F_1F1F_1F1F) & !(folded + 0x0505_0505_0505_0505) & !word & HIGH;
+        if letters != HIGH {
+            return at + (!letters & HIGH).trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len() - at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +120,24 @@ mod tests {
                     .map_or(text.len(), |i| from + i);
                 assert_eq!(next_stop(text, from, stops), expected, "{stops:?} from {from}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_letter_runs_end_where_a_byte_by_byte_search_ends_them() {
+        let text = "Abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ O'Brien’s é x".as_bytes();
+        for from in 0..=text.len() + 1 {
+            let expected = text
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|b| !b.is_ascii_alphabetic()))
+                .map_or(text.len(), |i| from + i);
+            assert_eq!(ascii_letters_end(text, from), expected, "from {from}");
+        }
+        for b in 0..=255u8 {
+            let mut bytes = *b"abcdefghijklmnop";
+            bytes[5] = b;
+            let expected = if b.is_ascii_alphabetic() { 16 } else { 5 };
+            assert_eq!(ascii_letters_end(&bytes, 0), expected, "byte {b}");
         }
     }
 
