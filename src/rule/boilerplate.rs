@@ -178,6 +178,8 @@ struct Patterns {
     by_four_bytes: FxHashMap<u32, Vec<usize>>,
     /// The other starts of gated patterns, each with its pattern.
     other_starts: Vec<(Box<[u8]>, usize)>,
+    /// The first bytes of `other_starts`, so that most lines skip them at once.
+    other_first: FirstBytes,
     /// The patterns without a gate.
     ungated: Vec<usize>,
 }
@@ -185,7 +187,7 @@ struct Patterns {
 impl Patterns {
     fn new(list: Vec<LazyRegex>) -> Self {
         let mut by_four_bytes: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        let mut other_starts = Vec::new();
+        let mut other_starts: Vec<(Box<[u8]>, usize)> = Vec::new();
         let mut ungated = Vec::new();
         for (i, pattern) in list.iter().enumerate() {
             let Some(gate) = &pattern.gate else {
@@ -202,10 +204,17 @@ impl Patterns {
         for patterns in by_four_bytes.values_mut() {
             patterns.dedup();
         }
+        let mut other_first = FirstBytes::default();
+        for (start, _) in &other_starts {
+            if let Some(&b) = start.first() {
+                other_first.insert(b);
+            }
+        }
         Patterns {
             list,
             by_four_bytes,
             other_starts,
+            other_first,
             ungated,
         }
     }
@@ -219,10 +228,11 @@ impl Patterns {
             .and_then(|four| <[u8; 4]>::try_from(four).ok())
             .and_then(|four| self.by_four_bytes.get(&u32::from_le_bytes(four)));
         by_four.is_some_and(|found| found.iter().any(|&i| self.list[i].is_match_ungated(line.text)))
-            || self
-                .other_starts
-                .iter()
-                .any(|(start, i)| bytes.starts_with(start) && self.list[*i].is_match(line))
+            || self.other_first.may_admit(line.key)
+                && self
+                    .other_starts
+                    .iter()
+                    .any(|(start, i)| bytes.starts_with(start) && self.list[*i].is_match(line))
             || self.ungated.iter().any(|&i| self.list[i].is_match(line))
     }
 }

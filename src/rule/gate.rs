@@ -111,8 +111,13 @@ impl FirstBytes {
     /// Add the first bytes of `starts`.
     pub fn add(&mut self, starts: &[String]) {
         for b in starts.iter().filter_map(|s| s.bytes().next()) {
-            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+            self.insert(b);
         }
+    }
+
+    /// Add `byte`.
+    pub fn insert(&mut self, byte: u8) {
+        self.0[usize::from(byte >> 6)] |= 1 << (byte & 63);
     }
 
     /// Add every byte of `other`.
