@@ -3,6 +3,7 @@
 use std::ops::{ControlFlow, Range};
 
 use super::scan::{ascii_letters_end, next_stop, Stops};
+use super::words::is_letter;
 
 /// A capitalised word in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
                 i += 1;
                 continue;
             }
-            if is_general_punctuation(bytes, i) {
+            if general_punctuation_at(bytes, i) {
                 i += 3;
                 continue;
             }
@@ -73,7 +74,7 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
 
 /// True when a character from U+2000 to U+203F (spaces, dashes, curly quotes), none
 /// of them a letter, starts at byte `i`.
-fn is_general_punctuation(bytes: &[u8], i: usize) -> bool {
+fn general_punctuation_at(bytes: &[u8], i: usize) -> bool {
     bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80)
 }
 
@@ -83,7 +84,7 @@ fn is_general_punctuation(bytes: &[u8], i: usize) -> bool {
 fn inside_word(text: &str, range: Range<usize>, at: usize) -> bool {
     let mut back = text[range.start..at].chars().rev();
     match back.next() {
-        Some(c) if c.is_alphabetic() => true,
+        Some(c) if is_letter(c) => true,
         Some('\'' | '’') => {
             let continues = !text[at..].starts_with('s') || letter_at(text, at + 1, range.end).1;
             continues && back.next().is_some_and(char::is_alphabetic)
@@ -133,8 +134,8 @@ pub fn each_word_until<B>(
     let end = range.end;
     let mut i = range.start;
     while i < end {
-        let (len, is_letter) = letter_at(text, i, end);
-        if !is_letter {
+        let (len, letter) = letter_at(text, i, end);
+        if !letter {
             i += len;
             continue;
         }
@@ -153,7 +154,7 @@ fn letter_at(text: &str, i: usize, end: usize) -> (usize, bool) {
         _ => text
             .get(i..end)
             .and_then(|rest| rest.chars().next())
-            .map_or((1, false), |c| (c.len_utf8(), c.is_alphabetic())),
+            .map_or((1, false), |c| (c.len_utf8(), is_letter(c))),
     }
 }
 
@@ -167,8 +168,8 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
         if i == end {
             break;
         }
-        let (len, is_letter) = letter_at(text, i, end);
-        if is_letter {
+        let (len, at_letter) = letter_at(text, i, end);
+        if at_letter {
             i += len;
             continue;
         }
@@ -195,7 +196,7 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let mut at = from;
     let start = loop {
         let c = char_at(text, at)?;
-        if c.is_alphabetic() {
+        if is_letter(c) {
             break at;
         }
         at += c.len_utf8();
@@ -209,7 +210,7 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
         let Some(c) = char_at(text, end) else {
             break;
         };
-        if c.is_alphabetic() {
+        if is_letter(c) {
             end += c.len_utf8();
             continue;
         }

@@ -13,7 +13,20 @@ pub static ASCII_WORD_BYTE: [bool; 256] = {
 
 /// True for characters that make up words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    !is_general_punctuation(c) && c.is_alphanumeric() || c == '_'
+}
+
+/// True for letters: [`char::is_alphabetic`], with the commonest characters that are
+/// not letters ruled out first.
+pub fn is_letter(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphabetic()
+}
+
+/// True for U+2000 to U+203F (spaces, dashes, curly quotes, bullets): no letter or digit
+/// is among them, and they are the characters other than ASCII that news copy holds
+/// most, so they are told apart before the Unicode tables are read.
+pub fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{203F}').contains(&c)
 }
 
 /// True when `range` in `text` neither starts nor ends inside a word.
@@ -66,6 +79,17 @@ pub fn word_run_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(is_general_punctuation(c));
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['\u{1FFF}', '\u{2040}', 'a', 'é', '_'] {
+            assert!(!is_general_punctuation(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn boundaries() {
