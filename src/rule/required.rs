@@ -2,13 +2,20 @@
 //! match, so the regex need not run. Whole-line patterns with no first-letter gate
 //! ("… © 2024 …", "Theme by …") would otherwise run on every short line of a document.
 
+use std::sync::LazyLock;
+
 use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
+
+use crate::text::RareChars;
 
 /// Non-ASCII characters that a case-insensitive pattern matches for an ASCII letter
 /// (simple case folding: the long s for `s`, the Kelvin sign for `k`). An ASCII
 /// case-insensitive search cannot see them, so a line holding one is not ruled out.
 const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
+
+/// The search for [`FOLDS_TO_ASCII`].
+static FOLDING_TO_ASCII: LazyLock<RareChars> = LazyLock::new(|| RareChars::new(&FOLDS_TO_ASCII));
 
 /// A test that rules out lines no match of some patterns can be in.
 #[derive(Debug, Clone)]
@@ -40,8 +47,7 @@ impl Required {
     /// `lower` is `line` lower-cased as ASCII: in it, a search for the lower-cased
     /// literals finds them in any case.
     pub fn may_match(&self, line: &str, lower: &str) -> bool {
-        self.literals.iter().any(|l| l.find(lower.as_bytes()).is_some())
-            || crate::text::holds_any_of(line, &FOLDS_TO_ASCII)
+        self.literals.iter().any(|l| l.find(lower.as_bytes()).is_some()) || FOLDING_TO_ASCII.in_text(line)
     }
 }
 

@@ -35,14 +35,26 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// True when `text` holds one of `chars` (characters that are not ASCII): searched for
-/// as UTF-8 bytes, which is far quicker than decoding every character.
-pub fn holds_any_of(text: &str, chars: &[char]) -> bool {
-    !text.is_ascii()
-        && chars.iter().any(|c| {
-            let mut buffer = [0; 4];
-            memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buffer).as_bytes()).is_some()
-        })
+/// A search for a few characters that are not ASCII, as their UTF-8 bytes, which is far
+/// quicker than decoding every character. Made once, as the searchers take some work.
+#[derive(Debug, Clone)]
+pub struct RareChars(Vec<memchr::memmem::Finder<'static>>);
+
+impl RareChars {
+    /// The search for `chars`.
+    pub fn new(chars: &[char]) -> Self {
+        RareChars(
+            chars
+                .iter()
+                .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+                .collect(),
+        )
+    }
+
+    /// True when `text` holds one of the characters.
+    pub fn in_text(&self, text: &str) -> bool {
+        !text.is_ascii() && self.0.iter().any(|f| f.find(text.as_bytes()).is_some())
+    }
 }
 
 #[cfg(test)]
@@ -60,11 +72,11 @@ mod tests {
 
     #[test]
     fn characters_are_found_as_a_whole() {
-        let others = ['\u{212A}', '\u{130}'];
-        assert!(holds_any_of("a \u{212A}elvin", &others));
-        assert!(holds_any_of("\u{130}stanbul", &others));
+        let others = RareChars::new(&['\u{212A}', '\u{130}']);
+        assert!(others.in_text("a \u{212A}elvin"));
+        assert!(others.in_text("\u{130}stanbul"));
         // "Ī" (U+012A) shares a first byte with "İ", and curly quotes one with the Kelvin sign.
-        assert!(!holds_any_of("\u{12A} “quoted” — ’", &others));
-        assert!(!holds_any_of("plain ASCII", &others));
+        assert!(!others.in_text("\u{12A} “quoted” — ’"));
+        assert!(!others.in_text("plain ASCII"));
     }
 }

@@ -3,11 +3,13 @@
 //! look-ups per word.
 
 use std::ops::{ControlFlow, Range};
+use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 use super::capitalised::{each_word, each_word_until};
 use super::word_starts::length_bit;
+use super::RareChars;
 use rustc_hash::FxHashMap;
 
 /// A word of a phrase: exact, or a stem (`explain*` matches every word it begins).
@@ -385,7 +387,8 @@ impl PhraseSet {
 /// ASCII letters (the Kelvin sign and the dotted capital I), which an ASCII
 /// case-insensitive search cannot see.
 fn has_ascii_lower_case_of_other(text: &str) -> bool {
-    super::holds_any_of(text, &['\u{212A}', '\u{130}'])
+    static OTHERS: LazyLock<RareChars> = LazyLock::new(|| RareChars::new(&['\u{212A}', '\u{130}']));
+    OTHERS.in_text(text)
 }
 
 /// Lower-case words of `range` in `text`, with their places.
