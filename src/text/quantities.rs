@@ -327,12 +327,9 @@ fn read(hay: &str, start: usize, end: usize, num: &str, to: Option<&str>) -> Opt
     let mut end = end;
     let mut start = start;
     // Scale: "5bn", "1.2 million".
-    if let Some((word, factor)) = SCALES
-        .iter()
-        .find(|(w, _)| followed_by_word(&hay[end..], w, w.len() > 2))
-    {
-        let skip = hay[end..].len() - hay[end..].trim_start().len();
-        end += skip + word.len();
+    let next = NextWord::after(&hay[end..]);
+    if let Some((word, factor)) = SCALES.iter().find(|(w, _)| next.is(w, w.len() > 2)) {
+        end += next.skip + word.len();
         value *= factor;
         upper = upper.map(|u| u * factor);
     }
@@ -344,11 +341,9 @@ fn read(hay: &str, start: usize, end: usize, num: &str, to: Option<&str>) -> Opt
     }
     let rest = &hay[end..];
     if unit.is_none() {
-        if let Some((word, code)) = CURRENCY_AFTER
-            .iter()
-            .find(|(w, _)| followed_by_word(rest, w, true))
-        {
-            end += rest.len() - rest.trim_start().len() + word.len();
+        let next = NextWord::after(rest);
+        if let Some((word, code)) = CURRENCY_AFTER.iter().find(|(w, _)| next.is(w, true)) {
+            end += next.skip + word.len();
             unit = Some(Unit::Money(code));
         }
     }
@@ -420,6 +415,34 @@ fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
         || named
         || phone
         || compound
+}
+
+/// The word that `rest` begins with, after any whitespace: its run of letters and digits.
+struct NextWord<'a> {
+    /// The bytes of whitespace before it.
+    skip: usize,
+    word: &'a str,
+}
+
+impl<'a> NextWord<'a> {
+    fn after(rest: &'a str) -> Self {
+        let trimmed = rest.trim_start();
+        let len = trimmed
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(trimmed.len(), |(i, _)| i);
+        NextWord {
+            skip: rest.len() - trimmed.len(),
+            word: &trimmed[..len],
+        }
+    }
+
+    /// True when the word is `word` (letters and digits), in any ASCII case, and it is
+    /// glued to what came before or `spaced_ok`: what [`followed_by_word`] says, with the
+    /// word read once for every `word` asked about.
+    fn is(&self, word: &str, spaced_ok: bool) -> bool {
+        (spaced_ok || self.skip == 0) && self.word.eq_ignore_ascii_case(word)
+    }
 }
 
 fn followed_by_word(rest: &str, word: &str, spaced_ok: bool) -> bool {
@@ -634,6 +657,50 @@ fn letters_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_word_is_what_followed_by_word_finds() {
+        let scales = SCALES.iter().map(|(w, _)| *w);
+        let words: Vec<&str> = scales.chain(CURRENCY_AFTER.iter().map(|(w, _)| *w)).collect();
+        for word in &words {
+            assert!(word.chars().all(char::is_alphanumeric), "{word}");
+        }
+        let rests = [
+            "",
+            " ",
+            "bn",
+            "bn.",
+            "BN people",
+            " bn",
+            "million",
+            " Million,",
+            "  millions",
+            "m",
+            "m2",
+            "mα",
+            "milliоn",
+            " dollars",
+            "dollar-wise",
+            "\u{a0}euro",
+            "\tyen!",
+            "k",
+            " k ",
+            "tn",
+            "pounds",
+        ];
+        for rest in rests {
+            let next = NextWord::after(rest);
+            for word in &words {
+                for spaced_ok in [false, true] {
+                    assert_eq!(
+                        next.is(word, spaced_ok),
+                        followed_by_word(rest, word, spaced_ok),
+                        "{rest:?} {word}"
+                    );
+                }
+            }
+        }
+    }
 
     fn find(text: &str) -> Vec<(String, f64, f64, Unit)> {
         quantities(text, 0..text.len())
