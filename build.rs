@@ -77,7 +77,9 @@ fn english_table(list: &str) -> Vec<u8> {
     let size = (words.len() * 2).next_power_of_two();
     let mut slots = vec![0u32; size];
     for (offset, word) in words {
-        let hash = word_hash::word_hash(word);
+        let hash = word
+            .iter()
+            .fold(word_hash::EMPTY, |hash, &b| word_hash::add_byte(hash, b));
         let mut i = hash as usize & (size - 1);
         while slots[i] != 0 {
             i = (i + 1) & (size - 1);

@@ -2,7 +2,7 @@
 //! table the build script makes, so it costs nothing at start-up and a look-up reads
 //! one or two places in memory.
 
-use super::word_hash::word_hash;
+use super::word_hash;
 
 const WORDS: &str = include_str!("english-words.txt");
 
@@ -17,17 +17,21 @@ const LONGEST_WORD: usize = 32;
 
 /// True when `word` (ASCII letters, any case) is an ordinary English word.
 pub fn is_english_word(word: &str) -> bool {
-    if !(SHORTEST_WORD..=LONGEST_WORD).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic())
-    {
+    let bytes = word.as_bytes();
+    if !(SHORTEST_WORD..=LONGEST_WORD).contains(&bytes.len()) {
         return false;
     }
+    // Checked, lower-cased and hashed in one pass.
     let mut buffer = [0u8; LONGEST_WORD];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let hash = word_hash(lower);
+    let mut hash = word_hash::EMPTY;
+    for (lower, &b) in buffer.iter_mut().zip(bytes) {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        *lower = b.to_ascii_lowercase();
+        hash = word_hash::add_byte(hash, *lower);
+    }
+    let lower = &buffer[..bytes.len()];
     let slots = TABLE.len() / 4;
     let wanted = (lower.len() as u32) << 20 | ((hash >> 58) as u32) << 26;
     let mut i = hash as usize & slots.wrapping_sub(1);
@@ -38,7 +42,9 @@ pub fn is_english_word(word: &str) -> bool {
         }
         if slot & !0xF_FFFF == wanted {
             let start = (slot & 0xF_FFFF) as usize - 1;
-            if WORDS.as_bytes().get(start..start + lower.len()) == Some(&*lower) {
+            let listed = WORDS.as_bytes().get(start..start + lower.len());
+            // Byte by byte: the words are short, and a call to compare memory costs more.
+            if listed.is_some_and(|listed| listed.iter().zip(lower).all(|(a, b)| a == b)) {
                 return true;
             }
         }
