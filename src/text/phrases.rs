@@ -361,14 +361,14 @@ impl PhraseSet {
         let found = each_word_until(text, range, |word| {
             list.push_word(text, word);
             while next + self.most_words <= list.len() {
-                if self.occurs_at(&list.all(), next) {
+                if self.occurs_at(&list.all(text), next) {
                     return ControlFlow::Break(());
                 }
                 next += 1;
             }
             ControlFlow::Continue(())
         });
-        found.is_break() || (next..list.len()).any(|i| self.occurs_at(&list.all(), i))
+        found.is_break() || (next..list.len()).any(|i| self.occurs_at(&list.all(text), i))
     }
 
     /// True when some phrase occurs in `words` from word `i` on.
@@ -405,9 +405,19 @@ pub fn lower_words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String
 /// same words as [`lower_words`], without an allocation per word.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
+    /// The lower-case forms that the text does not hold as they are.
     lower: String,
-    /// Each word: its place in the text, and its lower-case form's place in `lower`.
-    words: Vec<(Range<usize>, Range<usize>)>,
+    words: Vec<ListedWord>,
+}
+
+/// A word of a [`WordList`].
+#[derive(Debug, Clone)]
+struct ListedWord {
+    /// Its place in the text.
+    at: Range<usize>,
+    /// Its lower-case form's place in the list's `lower`; none when the word is its own
+    /// lower-case form (ASCII without capitals, as most words are), read from the text.
+    lower: Option<Range<usize>>,
 }
 
 impl WordList {
@@ -435,13 +445,18 @@ impl WordList {
     fn push_word(&mut self, text: &str, r: Range<usize>) {
         let word = &text[r.clone()];
         let start = self.lower.len();
-        if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower[start..].make_ascii_lowercase();
+        let lower = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            None
         } else {
-            self.lower.push_str(&word.to_lowercase());
-        }
-        self.words.push((r, start..self.lower.len()));
+            if word.is_ascii() {
+                self.lower.push_str(word);
+                self.lower[start..].make_ascii_lowercase();
+            } else {
+                self.lower.push_str(&word.to_lowercase());
+            }
+            Some(start..self.lower.len())
+        };
+        self.words.push(ListedWord { at: r, lower });
     }
 
     /// The number of words.
@@ -454,25 +469,28 @@ impl WordList {
         self.words.is_empty()
     }
 
-    /// The words `range` (by index) as a list of their own.
-    pub fn slice(&self, range: Range<usize>) -> WordSlice<'_> {
+    /// The words `range` (by index) as a list of their own, with `text` the text the
+    /// list was made from.
+    pub fn slice<'a>(&'a self, text: &'a str, range: Range<usize>) -> WordSlice<'a> {
         WordSlice {
+            text,
             lower: &self.lower,
             words: &self.words[range],
         }
     }
 
-    /// All the words.
-    pub fn all(&self) -> WordSlice<'_> {
-        self.slice(0..self.words.len())
+    /// All the words, with `text` the text the list was made from.
+    pub fn all<'a>(&'a self, text: &'a str) -> WordSlice<'a> {
+        self.slice(text, 0..self.words.len())
     }
 }
 
 /// A run of consecutive words of a [`WordList`].
 #[derive(Debug, Clone, Copy)]
 pub struct WordSlice<'a> {
+    text: &'a str,
     lower: &'a str,
-    words: &'a [(Range<usize>, Range<usize>)],
+    words: &'a [ListedWord],
 }
 
 impl WordSlice<'_> {
@@ -488,12 +506,12 @@ impl WordSlice<'_> {
 
     /// Where word `i` is in the text.
     pub fn range(&self, i: usize) -> Range<usize> {
-        self.words[i].0.clone()
+        self.words[i].at.clone()
     }
 
     /// Where every word is in the text.
     pub fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.words.iter().map(|(r, _)| r.clone())
+        self.words.iter().map(|w| w.at.clone())
     }
 }
 
@@ -503,7 +521,11 @@ impl LowerWords for WordSlice<'_> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        &self.lower[self.words[i].1.clone()]
+        let word = &self.words[i];
+        match &word.lower {
+            Some(lower) => &self.lower[lower.clone()],
+            None => &self.text[word.at.clone()],
+        }
     }
 }
 
@@ -526,10 +548,11 @@ impl SentenceWords {
 
     /// The words of sentence `k` of `text`, the text the sentences were split from
     /// (none past the last sentence).
-    pub fn sentence(&self, text: &str, k: usize) -> WordSlice<'_> {
+    pub fn sentence<'a>(&'a self, text: &'a str, k: usize) -> WordSlice<'a> {
         match (self.built.get(k), self.sentences.get(k)) {
-            (Some(cell), Some(range)) => cell.get_or_init(|| WordList::of(text, range.clone())).all(),
+            (Some(cell), Some(range)) => cell.get_or_init(|| WordList::of(text, range.clone())).all(text),
             _ => WordSlice {
+                text: "",
                 lower: "",
                 words: &[],
             },
@@ -636,7 +659,7 @@ mod tests {
         let mut seen = [false, false];
         for &a in &cuts {
             for &b in cuts.iter().filter(|&&b| b >= a) {
-                let all = set.any(&WordList::of(text, a..b).all());
+                let all = set.any(&WordList::of(text, a..b).all(text));
                 assert_eq!(set.any_in(text, a..b), all, "{a}..{b}");
                 seen[usize::from(all)] = true;
             }
@@ -674,11 +697,11 @@ mod tests {
         let set = PhraseSet::new(&list(&["say*", "s*", "warn* of", "ασ*"]));
         let text = "Sources SAYING it warned of Ασκήσεις";
         let words = WordList::of(text, 0..text.len());
-        let all = words.all();
+        let all = words.all(text);
         assert_eq!(set.find(&all), [(0, 1), (1, 1), (3, 2), (5, 1)]);
         assert!(set.any(&all));
         assert!(!set.contains_word("warning") && set.contains_word("sun"));
-        assert!(!PhraseSet::new(&list(&["warn* of"])).any(&WordList::of("warned", 0..6).all()));
+        assert!(!PhraseSet::new(&list(&["warn* of"])).any(&WordList::of("warned", 0..6).all("warned")));
     }
 
     #[test]
@@ -686,7 +709,7 @@ mod tests {
         let text = "O'Brien SAID Zelensky's ΣΟΦΟΣ plan, İstanbul-based KELVIN";
         let reference = lower_words(text, 0..text.len());
         let list = WordList::of(text, 0..text.len());
-        let all = list.all();
+        let all = list.all(text);
         assert_eq!(all.len(), reference.len());
         for (i, (range, lower)) in reference.iter().enumerate() {
             assert_eq!((all.range(i), all.lower(i)), (range.clone(), lower.as_str()));
