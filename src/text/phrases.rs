@@ -101,8 +101,8 @@ impl Anchors {
 
 /// The word a phrase is first looked for by: its longest, and of several as long, the
 /// first. A phrase's later words are more often the verbs that are everywhere in news
-/// copy: "some have said" is looked for by "some", not by "said", which a third of
-/// sentences hold.
+/// copy: "some have said" is looked for by "some", not by "said", which one sentence in
+/// six holds.
 fn anchor_word(parts: &[Part]) -> Option<&str> {
     parts.iter().rev().map(word_of).max_by_key(|w| w.len())
 }
