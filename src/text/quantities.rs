@@ -313,7 +313,11 @@ fn range_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
         .then(|| (start, number_end(bytes, start)))
 }
 fn parse(number: &str) -> Option<f64> {
-    number.replace(',', "").parse().ok()
+    if number.contains(',') {
+        number.replace(',', "").parse().ok()
+    } else {
+        number.parse().ok()
+    }
 }
 
 fn read(hay: &str, start: usize, end: usize, num: &str, to: Option<&str>) -> Option<Quantity> {
@@ -518,9 +522,12 @@ fn counted_noun(rest: &str) -> Option<String> {
 /// Widen the value by the hedge written just before it.
 fn qualify(hay: &str, q: &mut Quantity) {
     let before = hay[..q.range.start].trim_end();
+    // The qualifiers are lower-case ASCII: one that ends otherwise than `before` is no match.
+    let last = before.as_bytes().last().map(u8::to_ascii_lowercase);
     let Some((word, kind)) = QUALIFIERS.iter().find(|(w, _)| {
         let cut = before.len().saturating_sub(w.len());
-        before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+        w.as_bytes().last().copied() == last
+            && before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w))
             && !before[..cut]
                 .chars()
                 .next_back()
@@ -657,6 +664,16 @@ fn letters_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualifiers_are_lower_case_ascii() {
+        for (word, _) in QUALIFIERS {
+            assert!(
+                word.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn the_next_word_is_what_followed_by_word_finds() {
