@@ -87,7 +87,7 @@ fn inside_word(text: &str, range: Range<usize>, at: usize) -> bool {
         Some(c) if is_letter(c) => true,
         Some('\'' | '’') => {
             let continues = !text[at..].starts_with('s') || letter_at(text, at + 1, range.end).1;
-            continues && back.next().is_some_and(char::is_alphabetic)
+            continues && back.next().is_some_and(is_letter)
         }
         _ => false,
     }
