@@ -22,20 +22,15 @@ impl Stops {
     }
 }
 
+/// The high bit of every byte of a word of eight.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// The first byte of `bytes` at or after `from` that `stops` names, or the length of
 /// `bytes` when there is none. Inlined always: each caller's `stops` is a constant,
 /// which leaves only the tests it asks for in the loop.
 #[inline(always)]
 pub fn next_stop(bytes: &[u8], from: usize, stops: Stops) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let Some(rest) = bytes.get(from..) else {
-        return bytes.len();
-    };
-    let mut at = from;
-    for chunk in rest.chunks_exact(8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
+    let marks = |word: u64| {
         // The low seven bits of each byte plus an offset carry into its high bit exactly
         // from some byte value up, never into the next byte.
         let low = word & !HIGH;
@@ -50,27 +45,39 @@ pub fn next_stop(bytes: &[u8], from: usize, stops: Stops) -> usize {
         }
         // A byte that is not ASCII has its own high bit set.
         if stops.non_ascii {
-            found |= word;
+            found | word
         } else {
-            found &= !word;
+            found & !word
         }
-        found &= HIGH;
-        if found != 0 {
-            return at + found.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .position(|&b| stops.stop_at(b))
-        .unwrap_or(bytes.len() - at)
+    };
+    first_marked(bytes, from, marks, |b| stops.stop_at(b))
 }
 
 /// The first byte of `bytes` at or after `from` that is not an ASCII letter, or the
 /// length of `bytes`: the end of a run of ASCII letters, eight bytes at a time.
 #[inline]
 pub fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let marks = |word: u64| {
+        // Setting bit 5 folds capitals onto small letters and leaves no other byte
+        // between b'a' and b'z'; then, as in `next_stop`, from b'a' up and not from
+        // b'z' + 1 up, and ASCII.
+        let folded = (word & !HIGH) | 0x2020_2020_2020_2020;
+        !((folded + 0x1F1F_1F1F_1F1F_1F1F) & !(folded + 0x0505_0505_0505_0505) & !word)
+    };
+    first_marked(bytes, from, marks, |b| !b.is_ascii_alphabetic())
+}
+
+/// The first byte of `bytes` at or after `from` that `marks` flags, reading eight bytes
+/// at a time (`marks` sets the high bit of each byte it flags in the little-endian word
+/// of eight), and one at a time the last few, which `stops_at` tests; the length of
+/// `bytes` when none is flagged.
+#[inline(always)]
+fn first_marked(
+    bytes: &[u8],
+    from: usize,
+    marks: impl Fn(u64) -> u64,
+    stops_at: impl Fn(u8) -> bool,
+) -> usize {
     let Some(rest) = bytes.get(from..) else {
         return bytes.len();
     };
@@ -78,20 +85,15 @@ pub fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
     for chunk in rest.chunks_exact(8) {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        // Setting bit 5 folds capitals onto small letters and leaves no other byte
-        // between b'a' and b'z'; then, as in `next_stop`, from b'a' up and not from
-        // b'z' + 1 up, and ASCII.
-        let folded = (word & !HIGH) | 0x2020_2020_2020_2020;
-        let letters = (folded + 0x1F1F_1F1F_1F1F_1F1F) & !(folded + 0x0505_0505_0505_0505) & !word & HIGH;
-        if letters != HIGH {
-            return at + (!letters & HIGH).trailing_zeros() as usize / 8;
+        let found = marks(u64::from_le_bytes(eight)) & HIGH;
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
         }
         at += 8;
     }
     at + bytes[at..]
         .iter()
-        .position(|b| !b.is_ascii_alphabetic())
+        .position(|&b| stops_at(b))
         .unwrap_or(bytes.len() - at)
 }
 
