@@ -399,8 +399,8 @@ fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
         && matches!(num.parse::<u32>(), Ok(1800..=2100))
         && !before.trim_end().ends_with(['$', '€', '£', '¥']);
     let written = before.split_whitespace().next_back().unwrap_or_default();
-    let previous_word = written.to_lowercase();
-    let named = NAMING_WORDS.contains(&previous_word.as_str())
+    // The naming words are ASCII and have no "k": only ASCII lower-cases to them.
+    let named = NAMING_WORDS.iter().any(|w| written.eq_ignore_ascii_case(w))
         || written.chars().next().is_some_and(char::is_uppercase)
             && written.chars().all(char::is_alphabetic)
             && before.ends_with(' ')
@@ -411,7 +411,7 @@ fn not_a_quantity(before: &str, after: &str, num: &str, ranged: bool) -> bool {
         && after[1..].starts_with(|c: char| c.is_ascii_digit())
         && num.len() >= 3
         && !num.contains(','))
-        || digit_group(&previous_word)
+        || digit_group(written)
         || (num.len() > 1 && num.starts_with('0') && !num.starts_with("0."));
     (glued && !ordinal && !(prev_char == Some('-') && before.ends_with(" -")))
         || ordinal
@@ -664,6 +664,21 @@ fn letters_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn naming_words_are_found_in_any_case_as_lower_casing_finds_them() {
+        for word in NAMING_WORDS {
+            assert!(word.is_ascii() && !word.contains('k'), "{word}");
+        }
+        for written in ["No.", "FLIGHT", "Room", "FLİGHT", "\u{212A}", "Nos", "route"] {
+            let lowered = written.to_lowercase();
+            assert_eq!(
+                NAMING_WORDS.iter().any(|w| written.eq_ignore_ascii_case(w)),
+                NAMING_WORDS.contains(&lowered.as_str()),
+                "{written}"
+            );
+        }
+    }
 
     #[test]
     fn qualifiers_are_lower_case_ascii() {
