@@ -3,7 +3,7 @@
 use std::ops::{ControlFlow, Range};
 
 use super::scan::{ascii_letters_end, next_stop, Stops};
-use super::words::is_letter;
+use super::words::{general_punctuation_at, is_letter};
 
 /// A capitalised word in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,12 +70,6 @@ pub fn capitalised_words(text: &str, sentences: &[Range<usize>]) -> Vec<Capitali
         }
     }
     out
-}
-
-/// True when a character from U+2000 to U+203F (spaces, dashes, curly quotes), none
-/// of them a letter, starts at byte `i`.
-fn general_punctuation_at(bytes: &[u8], i: usize) -> bool {
-    bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80)
 }
 
 /// True when the letter at `at` continues a word of [`each_word`] over `range`: the

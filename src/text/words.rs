@@ -29,6 +29,12 @@ pub fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{203F}').contains(&c)
 }
 
+/// True when a character that [`is_general_punctuation`] starts at byte `i` of `bytes`
+/// (a character boundary): told by its first two bytes, without decoding it.
+pub fn general_punctuation_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80)
+}
+
 /// True when `range` in `text` neither starts nor ends inside a word.
 pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let inner_first = text[start..end].chars().next();
@@ -88,6 +94,16 @@ mod tests {
         }
         for c in ['\u{1FFF}', '\u{2040}', 'a', 'é', '_'] {
             assert!(!is_general_punctuation(c), "{c:?}");
+        }
+        for c in [
+            '\u{0}', '\u{7F}', 'é', '\u{1FFF}', '\u{2000}', '’', '\u{203F}', '\u{2040}', '\u{E000}', '😀',
+        ] {
+            let bytes = c.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+            assert_eq!(
+                general_punctuation_at(&bytes, 0),
+                is_general_punctuation(c),
+                "{c:?}"
+            );
         }
     }
 
