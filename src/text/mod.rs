@@ -1,6 +1,7 @@
 //! Rule-agnostic analyses of prose: sentences and URLs.
 
 pub mod capitalised;
+pub mod literals;
 pub mod phrases;
 pub mod quantities;
 pub mod quotes;

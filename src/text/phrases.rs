@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::capitalised::{each_word, each_word_until};
+use super::literals::{Literals, Preference};
 use super::word_starts::length_bit;
 use super::RareChars;
 use rustc_hash::FxHashMap;
@@ -77,7 +78,7 @@ pub struct PhraseSet {
 #[derive(Debug, Clone)]
 struct Anchors {
     /// The [`anchor_word`] of each phrase, for a first, fast test.
-    anchor_words: AhoCorasick,
+    anchor_words: Literals,
     words: AhoCorasick,
     phrases: Vec<u64>,
 }
@@ -146,10 +147,7 @@ impl Anchors {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(words)
             .ok()?;
-        let anchor_words = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(anchor_words)
-            .ok()?;
+        let anchor_words = Literals::new(&anchor_words, Preference::First).ok()?;
         Some(Anchors {
             anchor_words,
             words,
@@ -274,7 +272,11 @@ impl PhraseSet {
                     .collect()
             }
         };
-        let found: Vec<Range<usize>> = anchors.anchor_words.find_iter(lower).map(|m| m.range()).collect();
+        let found: Vec<Range<usize>> = anchors
+            .anchor_words
+            .find_iter(lower)
+            .map(|(found, _)| found)
+            .collect();
         ranges
             .iter()
             .map(|range| {

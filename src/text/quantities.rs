@@ -7,8 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::literals::{Literals, Preference};
 use super::scan::{next_stop, Stops};
 
 /// What a quantity measures.
@@ -99,13 +98,10 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 /// Finds the number words, the longest at each place, in text lower-cased as ASCII (so
 /// in any ASCII case in the original; a case-sensitive search can skip ahead with a
-/// vector prefilter).
-static NUMBER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(NUMBER_WORDS.iter().map(|(w, _)| w))
-        .unwrap_or_else(|e| panic!("number words: {e}"))
+/// vector search).
+static NUMBER_WORD_FINDER: LazyLock<Literals> = LazyLock::new(|| {
+    let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+    Literals::new(&words, Preference::Longest).unwrap_or_else(|e| panic!("number words: {e}"))
 });
 
 const SCALES: &[(&str, f64)] = &[
@@ -217,10 +213,7 @@ pub type NumberWord = (Range<usize>, usize);
 /// The number words of `lower` (text lower-cased as ASCII), leftmost and longest first,
 /// whether or not they stand as words.
 pub fn number_words(lower: &str) -> Vec<NumberWord> {
-    NUMBER_WORD_FINDER
-        .find_iter(lower)
-        .map(|m| (m.range(), m.pattern().as_usize()))
-        .collect()
+    NUMBER_WORD_FINDER.find_iter(lower).collect()
 }
 
 /// The quantities of each of `sentences` of `text`, with `lower` the text lower-cased as
