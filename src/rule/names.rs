@@ -454,9 +454,11 @@ impl NamesCheck {
     fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
         let text = &doc.prose.text;
         let all = doc.cache.get_or_compute(Arc::as_ptr(&self.shared) as usize, || {
+            // Mentions come in order and do not overlap: only the last one to start at
+            // or before a word can hold it.
             let inside = |r: &Range<usize>| {
-                list.iter()
-                    .any(|m| m.range.start <= r.start && r.end <= m.range.end)
+                let before = list.partition_point(|m| m.range.start <= r.start);
+                before > 0 && r.end <= list[before - 1].range.end
             };
             UnknownWords(
                 doc.capitalised_words()
