@@ -4,7 +4,8 @@
 //! - one 5 KB article: median latency and peak memory, with the full default pack and with
 //!   each family alone;
 //! - a folder of many articles (10,000 by default, made by cycling the source articles):
-//!   MB/s, articles/s, time per article and peak memory, full pack and each family alone;
+//!   MB/s, articles/s, time per article and peak memory, full pack and each family alone,
+//!   with the share of the machine's CPU time a hypervisor gave to other guests meanwhile;
 //! - the names-dictionary workload (`--names-workload FILE`, the house-style spelling file
 //!   of wrong variants and canonical forms): converted to a `substitution` rule and run alone
 //!   over the source articles themselves.
@@ -74,17 +75,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         options.files,
         bytes as f64 / 1e6
     );
-    println!("| rules | wall | MB/s | articles/s | per article | peak memory |\n|---|---|---|---|---|---|");
+    println!(
+        "| rules | wall | MB/s | articles/s | per article | peak memory | CPU stolen |\n\
+         |---|---|---|---|---|---|---|"
+    );
     for (name, config) in &configs {
+        let before = CpuTicks::now();
         let runs = time_runs(&binary, config, std::slice::from_ref(&folder), 3)?;
+        let stolen = CpuTicks::now().and_then(|after| after.stolen_since(before?));
         let median = runs[1];
         let peak = peak_memory(&binary, config, std::slice::from_ref(&folder));
         println!(
-            "| {name} | {} | {:.1} | {:.0} | {:.3} ms | {peak} |",
+            "| {name} | {} | {:.1} | {:.0} | {:.3} ms | {peak} | {} |",
             ms(median),
             bytes as f64 / median.as_secs_f64() / 1e6,
             options.files as f64 / median.as_secs_f64(),
             median.as_secs_f64() * 1000.0 / options.files as f64,
+            stolen.map_or_else(|| "n/a".to_owned(), |share| format!("{:.1}%", share * 100.0)),
         );
     }
 
@@ -290,6 +297,41 @@ fn peak_memory(binary: &Path, config: &Path, targets: &[PathBuf]) -> String {
             .and_then(|l| l.trim().parse::<f64>().ok())
     });
     kb.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.1} MB", kb / 1024.0))
+}
+
+/// The machine's CPU time so far, from the first line of `/proc/stat` (Linux): all of
+/// it, and the part a hypervisor gave to other guests ("steal"). On a virtual machine,
+/// stolen time makes a run take longer with no change in the work it does.
+#[derive(Clone, Copy)]
+struct CpuTicks {
+    total: u64,
+    stolen: u64,
+}
+
+impl CpuTicks {
+    fn now() -> Option<CpuTicks> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let ticks: Vec<u64> = stat
+            .lines()
+            .next()?
+            .strip_prefix("cpu ")?
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        // user nice system idle iowait irq softirq steal [guest guest_nice]: guest time
+        // is already counted in user and nice.
+        Some(CpuTicks {
+            total: ticks.iter().take(8).sum(),
+            stolen: *ticks.get(7)?,
+        })
+    }
+
+    /// The share of the CPU time since `before` that was stolen.
+    fn stolen_since(self, before: CpuTicks) -> Option<f64> {
+        let total = self.total.checked_sub(before.total).filter(|t| *t > 0)?;
+        Some(self.stolen.saturating_sub(before.stolen) as f64 / total as f64)
+    }
 }
 
 fn ms(d: Duration) -> String {

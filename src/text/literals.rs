@@ -125,7 +125,10 @@ mod tests {
             let plain = Literals::without_vectors(WORDS, preference).expect("builds");
             #[cfg(target_arch = "x86_64")]
             if std::arch::is_x86_feature_detected!("avx2") {
-                assert!(matches!(fast, Literals::Fat(_)), "the vector search is used where it can be");
+                assert!(
+                    matches!(fast, Literals::Fat(_)),
+                    "the vector search is used where it can be"
+                );
             }
             for text in texts() {
                 let found: Vec<_> = fast.find_iter(&text).collect();
