@@ -1,6 +1,7 @@
 //! Sentence splitting that knows the abbreviations of news copy.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Abbreviations after which a full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
@@ -93,19 +94,42 @@ fn is_boundary(body: &str, at: usize, c: char, end: usize) -> bool {
         return true;
     }
     let word = word_before(body, at);
-    if is_listed(NEVER_FINAL, word) || is_initialism(word) {
+    if is_listed(&NEVER_FINAL_KEYS, word) || is_initialism(word) {
         return false;
     }
-    !(next.is_ascii_digit() && is_listed(BEFORE_NUMBER, word))
+    !(next.is_ascii_digit() && is_listed(&BEFORE_NUMBER_KEYS, word))
 }
 
-/// True when `word`, in any case, is one of the lower-case ASCII `abbreviations`. The
-/// only non-ASCII letter that lower-cases to ASCII is the Kelvin sign (to "k"), and no
-/// abbreviation has a "k", so comparing ASCII case-insensitively is exact.
-fn is_listed(abbreviations: &[&str], word: &str) -> bool {
-    abbreviations
-        .iter()
-        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+/// [`NEVER_FINAL`] and [`BEFORE_NUMBER`] as sorted [`short_key`]s.
+static NEVER_FINAL_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_keys(NEVER_FINAL));
+static BEFORE_NUMBER_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_keys(BEFORE_NUMBER));
+
+fn sorted_keys(abbreviations: &[&str]) -> Vec<u64> {
+    let mut keys: Vec<u64> = abbreviations.iter().filter_map(|a| short_key(a)).collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// A word of at most seven ASCII bytes, lower-cased, with its length, in one integer:
+/// two such words are equal in any ASCII case exactly when their keys are.
+fn short_key(word: &str) -> Option<u64> {
+    if word.len() > 7 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    key[7] = word.len() as u8;
+    Some(u64::from_le_bytes(key))
+}
+
+/// True when `word`, in any case, is one of the lower-case ASCII abbreviations whose
+/// keys are `sorted_keys` (each of at most seven bytes). The only non-ASCII letter that
+/// lower-cases to ASCII is the Kelvin sign (to "k"), and no abbreviation has a "k", so
+/// leaving out words that are not ASCII is exact.
+fn is_listed(sorted_keys: &[u64], word: &str) -> bool {
+    short_key(word).is_some_and(|key| sorted_keys.binary_search(&key).is_ok())
 }
 
 /// The word that ends at byte `at` (letters and inner full stops).
@@ -196,6 +220,15 @@ mod tests {
     #[test]
     fn abbreviations_match_in_any_case() {
         assert!(NEVER_FINAL.iter().chain(BEFORE_NUMBER).all(|a| !a.contains('k')));
+        for (list, keys) in [(NEVER_FINAL, &*NEVER_FINAL_KEYS), (BEFORE_NUMBER, &*BEFORE_NUMBER_KEYS)] {
+            assert_eq!(keys.len(), list.len(), "every abbreviation fits in a key");
+            for a in list {
+                assert!(is_listed(keys, a) && is_listed(keys, &a.to_uppercase()), "{a}");
+                assert!(!is_listed(keys, &format!("{a}x")), "{a}");
+                assert_eq!(is_listed(keys, &a[1..]), list.contains(&&a[1..]), "{a}");
+            }
+        }
+        assert!(!is_listed(&NEVER_FINAL_KEYS, "mr\0") && !is_listed(&NEVER_FINAL_KEYS, "approxim"));
         assert_eq!(
             sentences("PROF. Ng and Fig. 3 agree."),
             ["PROF. Ng and Fig. 3 agree."]
