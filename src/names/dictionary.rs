@@ -292,6 +292,8 @@ pub struct Dictionary {
     words: HashSet<Text>,
     given_names: HashSet<Text>,
     titles: Vec<Text>,
+    /// Every word of every title.
+    title_words: HashSet<Text>,
     near: OnceLock<NameIndex>,
 }
 
@@ -308,6 +310,7 @@ impl Dictionary {
             words: HashSet::default(),
             given_names: HashSet::default(),
             titles: Vec::new(),
+            title_words: HashSet::default(),
             near: OnceLock::new(),
         }
     }
@@ -371,6 +374,11 @@ impl Dictionary {
             .collect();
         titles.sort();
         titles.dedup();
+        let title_words = titles
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| Text::from(w.to_owned()))
+            .collect();
         Ok(Dictionary {
             entities,
             forms,
@@ -381,6 +389,7 @@ impl Dictionary {
             words,
             given_names,
             titles,
+            title_words,
             near: OnceLock::new(),
         })
     }
@@ -486,6 +495,11 @@ impl Dictionary {
     /// Titles used in the dictionary's roles.
     pub fn titles(&self) -> &[Text] {
         &self.titles
+    }
+
+    /// True when `word` is a word of some title ("Minister" of "Prime Minister").
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(word)
     }
 
     /// Known correct one-word names of five letters or more, for near-miss look-ups.
@@ -769,6 +783,21 @@ mod tests {
     fn wrong_and_correct_at_once_is_an_error() {
         let err = Dictionary::new(vec![person("Ana Ruiz", "Ruiz", &["Ruis"], &["Ruis"])]).unwrap_err();
         assert!(err.contains("wrong and as correct"));
+    }
+
+    #[test]
+    fn title_words_are_every_word_of_every_title() {
+        let mut pm = person("Ana Ruiz", "Ruiz", &[], &[]);
+        pm.roles = vec![Role {
+            title: "Prime Minister".into(),
+            of: "Spain".into(),
+            from: IsoDate("2020-01-01".into()),
+            until: None,
+        }];
+        let dict = Dictionary::new(vec![pm, person("Ben Ode", "Ode", &[], &[])]).unwrap();
+        assert!(dict.is_title_word("Prime") && dict.is_title_word("Minister"));
+        assert!(!dict.is_title_word("Prime Minister") && !dict.is_title_word("Minist"));
+        assert!(!dict.is_title_word("minister") && !dict.is_title_word("Spain"));
     }
 
     #[test]

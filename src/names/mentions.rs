@@ -117,10 +117,7 @@ fn part_of_longer_name(text: &str, range: &Range<usize>, dict: &Dictionary, form
     let foreign = |word: &str| {
         word.chars().next().is_some_and(char::is_uppercase)
             && !entity.given.iter().any(|g| g == word)
-            && !dict
-                .titles()
-                .iter()
-                .any(|t| t.split_whitespace().any(|w| w == word))
+            && !dict.is_title_word(word)
             && !is_english_word(word)
     };
     let before = text[..range.start].trim_end_matches(' ');

@@ -220,7 +220,10 @@ mod tests {
     #[test]
     fn abbreviations_match_in_any_case() {
         assert!(NEVER_FINAL.iter().chain(BEFORE_NUMBER).all(|a| !a.contains('k')));
-        for (list, keys) in [(NEVER_FINAL, &*NEVER_FINAL_KEYS), (BEFORE_NUMBER, &*BEFORE_NUMBER_KEYS)] {
+        for (list, keys) in [
+            (NEVER_FINAL, &*NEVER_FINAL_KEYS),
+            (BEFORE_NUMBER, &*BEFORE_NUMBER_KEYS),
+        ] {
             assert_eq!(keys.len(), list.len(), "every abbreviation fits in a key");
             for a in list {
                 assert!(is_listed(keys, a) && is_listed(keys, &a.to_uppercase()), "{a}");
