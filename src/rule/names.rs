@@ -398,7 +398,11 @@ impl NamesCheck {
         // Every spelling, and those written more than once: a spelling alone in its
         // group can only be a slip of one of the latter.
         let all: Vec<usize> = (0..spellings.len()).collect();
-        let repeated: Vec<usize> = all.iter().copied().filter(|&j| spellings[j].1.len() >= 2).collect();
+        let repeated: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&j| spellings[j].1.len() >= 2)
+            .collect();
         for (i, (slip, slip_ranges, slip_folded)) in spellings.iter().enumerate() {
             // The right spelling can only be one of the same group, or one written more
             // than once that this one, written once, may be a typing slip of.
@@ -406,7 +410,11 @@ impl NamesCheck {
             if group_size[group[i]] == 1 && !may_be_slip {
                 continue;
             }
-            let in_reach = if group_size[group[i]] == 1 { &repeated } else { &all };
+            let in_reach = if group_size[group[i]] == 1 {
+                &repeated
+            } else {
+                &all
+            };
             let best = in_reach
                 .iter()
                 .map(|&j| (j, &spellings[j]))
