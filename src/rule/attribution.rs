@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::{LowerWords, PhraseSet, SentenceWords, WordSlice};
+use crate::text::phrases::{LowerWords, PhraseSet, WordSlice};
 use crate::text::quantities::{Quantity, Unit};
 use crate::text::quotes::{has_words, quotes};
 
@@ -106,7 +106,7 @@ impl AttributionCheck {
         let lower = doc.lower_prose();
         let may_hold_cues = self.cues.may_occur_in_each(text, &lower.0, sentences);
         for k in (0..sentences.len()).filter(|&k| may_hold_cues[k]) {
-            let words = sentence_words(doc);
+            let words = doc.sentence_words();
             let ws = words.sentence(text, k);
             for (at, len) in self.cues.find(&ws) {
                 let named_next =
@@ -149,7 +149,7 @@ impl AttributionCheck {
                 let Some(s) = sentences.iter().position(|s| s.end > quote.range.start) else {
                     continue;
                 };
-                let words = sentence_words(doc);
+                let words = doc.sentence_words();
                 let has_speech = |i: usize| self.speech.any(&words.sentence(text, i));
                 // A quotation may run over several sentences; its own span runs from the
                 // sentence where it opens to the end of the one where it closes.
@@ -262,12 +262,6 @@ impl AttributionCheck {
             }
         }
     }
-}
-
-/// The lower-case words of every sentence of `doc`, shared by the checks of a document.
-fn sentence_words(doc: &Document) -> &SentenceWords {
-    doc.cache
-        .get_or_compute(0, || SentenceWords::new(doc.prose.sentences()))
 }
 
 /// True when `word` begins with a capital letter.

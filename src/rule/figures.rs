@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::raw::Scope;
 use super::{Check, Emitter};
 use crate::source::Document;
-use crate::text::phrases::{lower_words as words, PhraseSet};
+use crate::text::phrases::{PhraseSet, SentenceWords, WordSlice};
 use crate::text::quantities::{Qualifier, Quantity, Unit};
 
 /// Placeholders a `figures` message may use.
@@ -184,33 +184,22 @@ impl FiguresCheck {
     }
 
     /// Content words near a figure: what it measures.
-    fn context<'w>(&self, words: &'w [(Range<usize>, String)], q: &Quantity) -> Vec<&'w str> {
-        let at = words
-            .iter()
-            .position(|(r, _)| r.start >= q.range.end)
-            .unwrap_or(words.len());
-        let before = words.iter().take_while(|(r, _)| r.end <= q.range.start).count();
+    fn context<'w>(&self, words: WordSlice<'w>, q: &Quantity) -> Vec<&'w str> {
+        let (before, at) = around(words, q);
         let from = before.saturating_sub(self.raw.reach);
         let to = (at + self.raw.reach).min(words.len());
-        words[from..before]
-            .iter()
-            .chain(&words[at..to])
-            .map(|(_, w)| w.as_str())
+        (from..before)
+            .chain(at..to)
+            .map(|i| words.word(i))
             .filter(|w| w.chars().count() >= 4 && !self.raw.stop_words.iter().any(|s| s == w))
             .collect()
     }
 
     /// A cue noun right after or before the figure ("a $90 billion figure", "the sum of").
-    fn cued(&self, words: &[(Range<usize>, String)], q: &Quantity) -> bool {
-        let at = words
-            .iter()
-            .position(|(r, _)| r.start >= q.range.end)
-            .unwrap_or(words.len());
-        let before = words.iter().take_while(|(r, _)| r.end <= q.range.start).count();
-        let near = words[at..(at + 2).min(words.len())]
-            .iter()
-            .chain(&words[before.saturating_sub(3)..before]);
-        near.into_iter().any(|(_, w)| self.raw.cues.contains(w))
+    fn cued(&self, words: WordSlice<'_>, q: &Quantity) -> bool {
+        let (before, at) = around(words, q);
+        let mut near = (at..(at + 2).min(words.len())).chain(before.saturating_sub(3)..before);
+        near.any(|i| self.raw.cues.iter().any(|cue| cue == words.word(i)))
     }
 
     /// Two figures that cannot both be right, judged on their values alone.
@@ -238,23 +227,23 @@ impl FiguresCheck {
             return None;
         }
         let b_context = match b.unit {
-            Unit::Count(Some(_)) => self.context(&later.words, b),
+            Unit::Count(Some(_)) => self.context(later.words, b),
             _ => Vec::new(),
         };
         at_odds.find(|a| {
             // Amounts listed in one sentence are different things, unless the later one
             // refers back ("… a $90 billion figure").
             if i == j {
-                return self.cued(&later.words, b);
+                return self.cued(later.words, b);
             }
             // Amounts and shares are tied only by a noun that refers back; counts of the
             // same thing also by a word they share (the verb, the place).
             match b.unit {
                 Unit::Count(Some(ref noun)) => {
                     let other_word = |w: &&str| singular(w) != singular(noun) && b_context.contains(w);
-                    self.cued(&later.words, b) || self.context(&before.words, a).iter().any(other_word)
+                    self.cued(later.words, b) || self.context(before.words, a).iter().any(other_word)
                 }
-                _ => self.cued(&later.words, b),
+                _ => self.cued(later.words, b),
             }
         })
     }
@@ -262,7 +251,7 @@ impl FiguresCheck {
     fn conflicts(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        let sentences = SentenceViews::new(text, doc.prose.sentences(), &self.change_cues);
+        let sentences = SentenceViews::new(doc, &self.change_cues);
         for (j, later) in figures.iter().enumerate() {
             for b in later {
                 let found = (j.saturating_sub(self.raw.window)..=j)
@@ -344,15 +333,15 @@ impl FiguresCheck {
     fn breakdowns(&self, doc: &Document, emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let figures = doc.sentence_quantities();
-        for (i, sentence) in doc.prose.sentences().iter().enumerate() {
-            let shares: Vec<&Quantity> = figures[i]
+        for (i, figures) in figures.iter().enumerate() {
+            let shares: Vec<&Quantity> = figures
                 .iter()
                 .filter(|q| q.unit == Unit::Percent && q.qualifier.is_none())
                 .collect();
             if shares.len() < 3 {
                 continue;
             }
-            let sentence_words = words(text, sentence.clone());
+            let sentence_words = doc.sentence_words().sentence(text, i);
             if !self.poll_cues.any(&sentence_words) || self.change_cues.any(&sentence_words) {
                 continue;
             }
@@ -360,7 +349,7 @@ impl FiguresCheck {
                 .raw
                 .outcome_cues
                 .iter()
-                .filter(|c| sentence_words.iter().any(|(_, w)| w == *c))
+                .filter(|c| (0..sentence_words.len()).any(|k| sentence_words.word(k) == c.as_str()))
                 .count();
             let total: f64 = shares.iter().map(|q| q.value).sum();
             if outcomes >= 2 && total > 100.0 + self.raw.rounding {
@@ -381,10 +370,21 @@ impl FiguresCheck {
     }
 }
 
+/// How many words of `words` end before `q` starts, and the first that starts after it ends.
+fn around(words: WordSlice<'_>, q: &Quantity) -> (usize, usize) {
+    let at = (0..words.len())
+        .position(|i| words.range(i).start >= q.range.end)
+        .unwrap_or(words.len());
+    let before = (0..words.len())
+        .take_while(|&i| words.range(i).end <= q.range.start)
+        .count();
+    (before, at)
+}
+
 /// What the conflicts check reads in a sentence besides its figures.
 struct SentenceView<'t> {
     /// Its lower-case words.
-    words: Vec<(Range<usize>, String)>,
+    words: WordSlice<'t>,
     /// True when it reports a change or a comparison.
     changed: bool,
     /// The years it names.
@@ -395,15 +395,18 @@ struct SentenceView<'t> {
 struct SentenceViews<'t> {
     text: &'t str,
     sentences: &'t [Range<usize>],
+    words: &'t SentenceWords,
     change_cues: &'t PhraseSet,
     views: Vec<OnceCell<SentenceView<'t>>>,
 }
 
 impl<'t> SentenceViews<'t> {
-    fn new(text: &'t str, sentences: &'t [Range<usize>], change_cues: &'t PhraseSet) -> Self {
+    fn new(doc: &'t Document, change_cues: &'t PhraseSet) -> Self {
+        let sentences = doc.prose.sentences();
         SentenceViews {
-            text,
+            text: &doc.prose.text,
             sentences,
+            words: doc.sentence_words(),
             change_cues,
             views: sentences.iter().map(|_| OnceCell::new()).collect(),
         }
@@ -413,7 +416,7 @@ impl<'t> SentenceViews<'t> {
     fn get(&self, i: usize) -> &SentenceView<'t> {
         self.views[i].get_or_init(|| {
             let sentence = &self.sentences[i];
-            let words = words(self.text, sentence.clone());
+            let words = self.words.sentence(self.text, i);
             SentenceView {
                 changed: self.change_cues.any(&words),
                 years: years(self.text, sentence),

@@ -203,6 +203,14 @@ impl Document {
         })
     }
 
+    /// The lower-case words of every sentence, each sentence's read the first time a
+    /// check asks for it and shared by all the checks of the document.
+    pub fn sentence_words(&self) -> &crate::text::phrases::SentenceWords {
+        self.cache.get_or_compute(0, || {
+            crate::text::phrases::SentenceWords::new(self.prose.sentences())
+        })
+    }
+
     /// The capitalised words of the prose, computed once.
     pub fn capitalised_words(&self) -> &[CapitalisedWord] {
         self.own.capitalised.get_or_init(|| {

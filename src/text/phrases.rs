@@ -44,26 +44,6 @@ pub trait LowerWords {
     fn lower(&self, i: usize) -> &str;
 }
 
-impl LowerWords for [(Range<usize>, String)] {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn lower(&self, i: usize) -> &str {
-        &self[i].1
-    }
-}
-
-impl LowerWords for Vec<(Range<usize>, String)> {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn lower(&self, i: usize) -> &str {
-        &self[i].1
-    }
-}
-
 /// A compiled list of phrases.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
@@ -393,18 +373,8 @@ fn has_ascii_lower_case_of_other(text: &str) -> bool {
     OTHERS.in_text(text)
 }
 
-/// Lower-case words of `range` in `text`, with their places.
-pub fn lower_words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
-    crate::text::capitalised::words(text, range)
-        .map(|r| {
-            let w = text[r.clone()].to_lowercase();
-            (r, w)
-        })
-        .collect()
-}
-
-/// The words of stretches of text with their lower-case forms, kept in one buffer: the
-/// same words as [`lower_words`], without an allocation per word.
+/// The words of stretches of text ([`super::capitalised::words`]) with their lower-case
+/// forms, kept in one buffer rather than a string per word.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
     /// The lower-case forms that the text does not hold as they are.
@@ -517,17 +487,24 @@ impl WordSlice<'_> {
     }
 }
 
+impl<'a> WordSlice<'a> {
+    /// The lower-case form of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        let word = &self.words[i];
+        match &word.lower {
+            Some(lower) => &self.lower[lower.clone()],
+            None => &self.text[word.at.clone()],
+        }
+    }
+}
+
 impl LowerWords for WordSlice<'_> {
     fn count(&self) -> usize {
         self.words.len()
     }
 
     fn lower(&self, i: usize) -> &str {
-        let word = &self.words[i];
-        match &word.lower {
-            Some(lower) => &self.lower[lower.clone()],
-            None => &self.text[word.at.clone()],
-        }
+        self.word(i)
     }
 }
 
@@ -565,6 +542,27 @@ impl SentenceWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lower-case words of `range` in `text`, with their places, a string for each: the
+    /// plain reading that [`WordList`] must match.
+    fn lower_words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+        crate::text::capitalised::words(text, range)
+            .map(|r| {
+                let w = text[r.clone()].to_lowercase();
+                (r, w)
+            })
+            .collect()
+    }
+
+    impl LowerWords for Vec<(Range<usize>, String)> {
+        fn count(&self) -> usize {
+            self.len()
+        }
+
+        fn lower(&self, i: usize) -> &str {
+            &self[i].1
+        }
+    }
 
     fn list(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
