@@ -3,20 +3,21 @@
 
 use std::ops::Range;
 
-use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, BuildError, MatchKind};
+use aho_corasick::{packed, AhoCorasick, BuildError, MatchKind, Span};
 
 /// Finds a few dozen strings, without overlaps, leftmost first or leftmost longest.
 ///
-/// Where the machine has 256-bit vectors, the search is a "fat" Teddy search: it sorts
-/// the strings into sixteen buckets rather than eight, so far fewer places that merely
-/// share a first three bytes with some string are checked in full. On short words such
-/// as "one" or "said", which hide inside many longer words, that halves the time of a
-/// search. Elsewhere, or for strings such a search does not take, an Aho-Corasick
-/// automaton with its own prefilter finds exactly the same matches.
+/// Where the machine has 256-bit vectors, the search is Teddy, the vector search of
+/// `aho-corasick`, and [`Literals::new`] asks for its "fat" form: it sorts the strings
+/// into sixteen buckets rather than eight, so far fewer places that merely share a first
+/// three bytes with some string are checked in full. On short words such as "one" or
+/// "said", which hide inside many longer words, that halves the time of a search.
+/// Elsewhere, or for strings such a search does not take (too many of them), an
+/// Aho-Corasick automaton with its own prefilter finds exactly the same matches.
 #[derive(Debug, Clone)]
 pub enum Literals {
-    /// The fat Teddy search, when the machine and the strings allow one.
-    Fat(packed::Searcher),
+    /// Teddy, when the machine and the strings allow it.
+    Packed(packed::Searcher),
     /// The automaton otherwise.
     Automaton(AhoCorasick),
 }
@@ -31,25 +32,42 @@ pub enum Preference {
 }
 
 impl Literals {
-    /// A search for `strings`.
+    /// A search for `strings` with sixteen buckets where the machine allows it.
     pub fn new<S: AsRef<[u8]>>(strings: &[S], preference: Preference) -> Result<Self, BuildError> {
+        Self::build(strings, preference, Some(true))
+    }
+
+    /// A search for `strings` with as many buckets as `aho-corasick` picks (eight for a
+    /// few strings): better when the strings are rare in the text.
+    pub fn with_chosen_buckets<S: AsRef<[u8]>>(
+        strings: &[S],
+        preference: Preference,
+    ) -> Result<Self, BuildError> {
+        Self::build(strings, preference, None)
+    }
+
+    fn build<S: AsRef<[u8]>>(
+        strings: &[S],
+        preference: Preference,
+        fat: Option<bool>,
+    ) -> Result<Self, BuildError> {
         let packed_kind = match preference {
             Preference::First => packed::MatchKind::LeftmostFirst,
             Preference::Longest => packed::MatchKind::LeftmostLongest,
         };
-        let fat = packed::Config::new()
+        let packed = packed::Config::new()
             .match_kind(packed_kind)
-            .only_teddy_fat(Some(true))
+            .only_teddy_fat(fat)
             .builder()
             .extend(strings)
             .build();
-        match fat {
-            Some(fat) => Ok(Literals::Fat(fat)),
+        match packed {
+            Some(packed) => Ok(Literals::Packed(packed)),
             None => Self::without_vectors(strings, preference),
         }
     }
 
-    /// The same search by the automaton alone, as on a machine without 256-bit vectors.
+    /// The same search by the automaton alone, as on a machine without vectors.
     pub fn without_vectors<S: AsRef<[u8]>>(
         strings: &[S],
         preference: Preference,
@@ -60,18 +78,17 @@ impl Literals {
         };
         AhoCorasick::builder()
             .match_kind(kind)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(strings)
             .map(Literals::Automaton)
     }
 
     /// The matches in `hay`, in order: where each is and the index of its string.
     pub fn find_iter<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
-        let (fat, automaton) = match self {
-            Literals::Fat(fat) => (Some(fat.find_iter(hay)), None),
+        let (packed, automaton) = match self {
+            Literals::Packed(packed) => (Some(packed.find_iter(hay)), None),
             Literals::Automaton(automaton) => (None, Some(automaton.find_iter(hay))),
         };
-        let fat = fat
+        let packed = packed
             .into_iter()
             .flatten()
             .map(|m| (m.range(), m.pattern().as_usize()));
@@ -79,14 +96,24 @@ impl Literals {
             .into_iter()
             .flatten()
             .map(|m| (m.range(), m.pattern().as_usize()));
-        fat.chain(automaton)
+        packed.chain(automaton)
     }
 
     /// True when some string occurs in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
         match self {
-            Literals::Fat(fat) => fat.find(hay).is_some(),
+            Literals::Packed(packed) => packed.find(hay).is_some(),
             Literals::Automaton(automaton) => automaton.is_match(hay),
+        }
+    }
+
+    /// Where the first match that lies wholly within `span` of `text` begins.
+    pub fn first_in(&self, text: &str, span: Range<usize>) -> Option<usize> {
+        match self {
+            Literals::Packed(packed) => packed.find_in(text, Span::from(span)).map(|m| m.start()),
+            Literals::Automaton(automaton) => automaton
+                .find(aho_corasick::Input::new(text).range(span))
+                .map(|m| m.start()),
         }
     }
 }
@@ -126,7 +153,7 @@ mod tests {
             #[cfg(target_arch = "x86_64")]
             if std::arch::is_x86_feature_detected!("avx2") {
                 assert!(
-                    matches!(fast, Literals::Fat(_)),
+                    matches!(fast, Literals::Packed(_)),
                     "the vector search is used where it can be"
                 );
             }
@@ -139,6 +166,31 @@ mod tests {
                 );
                 assert_eq!(fast.is_match(&text), !found.is_empty());
                 assert_eq!(plain.is_match(&text), !found.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_search_within_a_span_finds_only_what_fits_in_it() {
+        for search in [
+            Literals::new(WORDS, Preference::First),
+            Literals::with_chosen_buckets(WORDS, Preference::First),
+            Literals::without_vectors(WORDS, Preference::First),
+        ] {
+            let search = search.expect("builds");
+            for text in texts() {
+                let n = text.len();
+                for span in [0..n, n / 3..n, 0..n / 2, n / 4..(n / 4 + 5).min(n)] {
+                    let expected = search
+                        .find_iter(&text[span.clone()])
+                        .next()
+                        .map(|(found, _)| span.start + found.start);
+                    assert_eq!(
+                        search.first_in(&text, span.clone()),
+                        expected,
+                        "{span:?} of {text:?}"
+                    );
+                }
             }
         }
     }

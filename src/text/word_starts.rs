@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{packed, AhoCorasick, MatchKind, Span};
-
+use super::literals::{Literals, Preference};
 use super::scan::{next_stop, Stops};
 use super::words::{word_char_at, word_char_before, word_run_end};
 
@@ -93,49 +92,24 @@ impl Iterator for WordStarts<'_> {
 /// word [`WordStarts`] does not skip to. A vector searcher when the CPU has one, since a
 /// prefilter on first bytes would stop at every "a" of "al Qaeda"; else an automaton.
 #[derive(Debug, Clone)]
-pub enum TermStarts {
-    /// Teddy, for up to a few dozen terms.
-    Packed(packed::Searcher),
-    /// Any number of terms.
-    Automaton(AhoCorasick),
-}
+pub struct TermStarts(Literals);
 
 impl TermStarts {
     /// The search for `terms`.
     pub fn new(terms: &[&str]) -> Result<Self, String> {
-        let packed = packed::Config::new()
-            .match_kind(packed::MatchKind::LeftmostFirst)
-            .builder()
-            .extend(terms)
-            .build();
-        match packed {
-            Some(searcher) => Ok(TermStarts::Packed(searcher)),
-            None => AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(terms)
-                .map(TermStarts::Automaton)
-                .map_err(|e| format!("cannot build the term automaton: {e}")),
-        }
+        Literals::with_chosen_buckets(terms, Preference::First)
+            .map(TermStarts)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))
     }
 
     /// Every place in `span` of `text` where a term that fits in the span begins, in order.
     pub fn in_span(&self, text: &str, span: Range<usize>) -> Vec<usize> {
         let mut starts = Vec::new();
         let mut at = span.start;
-        while let Some(found) = self.first(text, at..span.end) {
+        while let Some(found) = self.0.first_in(text, at..span.end) {
             starts.push(found);
             at = found + 1;
         }
         starts
-    }
-
-    /// Where the first term that occurs in `span` of `text` begins.
-    fn first(&self, text: &str, span: Range<usize>) -> Option<usize> {
-        match self {
-            TermStarts::Packed(searcher) => searcher.find_in(text, Span::from(span)).map(|m| m.start()),
-            TermStarts::Automaton(search) => search
-                .find(aho_corasick::Input::new(text).range(span))
-                .map(|m| m.start()),
-        }
     }
 }
