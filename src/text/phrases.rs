@@ -465,7 +465,7 @@ pub struct WordSlice<'a> {
     words: &'a [ListedWord],
 }
 
-impl WordSlice<'_> {
+impl<'a> WordSlice<'a> {
     /// The number of words.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -485,9 +485,7 @@ impl WordSlice<'_> {
     pub fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         self.words.iter().map(|w| w.at.clone())
     }
-}
 
-impl<'a> WordSlice<'a> {
     /// The lower-case form of word `i`.
     pub fn word(&self, i: usize) -> &'a str {
         let word = &self.words[i];
