@@ -138,6 +138,10 @@ pub struct Project {
     base: Settings,
     overrides: Vec<Override>,
     fail_on: FailOn,
+    /// The selection and threshold of [`Project::base`] applied to every rule, worked
+    /// out once: a selector is a glob, and matching every rule with it for every file
+    /// would cost more than checking a short article.
+    base_settings: std::sync::OnceLock<(RuleSelection, Severity)>,
 }
 
 /// The settings that apply to one file.
@@ -225,35 +229,49 @@ impl Project {
             sources,
             base,
             overrides,
+            base_settings: std::sync::OnceLock::new(),
         })
     }
 
     /// The settings for the file at `path`: the configuration's, then those of every
     /// override whose `files` match, in order.
     pub fn settings_for(&self, path: &Path) -> FileSettings {
-        let rules = &self.rules;
-        let mut selection = RuleSelection::all(rules);
-        let mut min_severity = Severity::Info;
-        let relative = self.relative(path);
-        let name = relative.file_name().map(PathBuf::from).unwrap_or_default();
-        let matching = self
-            .overrides
-            .iter()
-            .filter(|o| o.files.is_match(&relative) || o.files.is_match(&name))
-            .map(|o| &o.settings);
-        for settings in std::iter::once(&self.base).chain(matching) {
-            settings.disable.iter().for_each(|s| selection.disable(rules, s));
-            settings.enable.iter().for_each(|s| selection.enable(rules, s));
-            for (s, severity) in &settings.severity {
-                selection.set_severity(rules, s, *severity);
+        let (base_selection, base_min) = self
+            .base_settings
+            .get_or_init(|| self.apply(RuleSelection::all(&self.rules), Severity::Info, &self.base));
+        let (mut selection, mut min_severity) = (base_selection.clone(), *base_min);
+        if !self.overrides.is_empty() {
+            let relative = self.relative(path);
+            let name = relative.file_name().map(PathBuf::from).unwrap_or_default();
+            let matching = self
+                .overrides
+                .iter()
+                .filter(|o| o.files.is_match(&relative) || o.files.is_match(&name));
+            for o in matching {
+                (selection, min_severity) = self.apply(selection, min_severity, &o.settings);
             }
-            min_severity = settings.min_severity.unwrap_or(min_severity);
         }
         FileSettings {
             selection,
             min_severity,
             fail_on: self.fail_on,
         }
+    }
+
+    /// `selection` and `min_severity` with `settings` applied on top.
+    fn apply(
+        &self,
+        mut selection: RuleSelection,
+        min_severity: Severity,
+        settings: &Settings,
+    ) -> (RuleSelection, Severity) {
+        let rules = &self.rules;
+        settings.disable.iter().for_each(|s| selection.disable(rules, s));
+        settings.enable.iter().for_each(|s| selection.enable(rules, s));
+        for (s, severity) in &settings.severity {
+            selection.set_severity(rules, s, *severity);
+        }
+        (selection, settings.min_severity.unwrap_or(min_severity))
     }
 
     /// Everything that applies to the file at `path`, for people to read.
@@ -416,6 +434,39 @@ mod tests {
         let text = "disable:\n  - vague-sources\n  - vague-source # vague-source\n";
         assert_eq!(locate(text, "vague-source"), (3, 5));
         assert_eq!(locate(text, "absent"), (1, 1));
+    }
+
+    #[test]
+    fn settings_worked_out_once_still_follow_each_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("copydesk.yaml");
+        let text = "disable: [boilerplate]\nmin_severity: warning\noverrides:\n  - files: [\"archive/**\"]\n    enable: [comments-closed]\n    disable: [vague-source]\n    min_severity: info\n";
+        std::fs::write(&path, text).expect("write");
+        let file = ConfigFile::read(&path).expect("configuration");
+        let project = Project::load(Some(file), &CommandLineRules::default()).expect("project");
+        let index = |id: &str| {
+            project
+                .rules
+                .rules()
+                .iter()
+                .position(|r| r.id() == id)
+                .expect("rule")
+        };
+        let (closed, vague) = (index("copydesk/comments-closed"), index("copydesk/vague-source"));
+        let archived = dir.path().join("archive/2020/a.txt");
+        let current = dir.path().join("desk/b.txt");
+        for path in [&archived, &current, &archived, &current] {
+            let settings = project.settings_for(path);
+            let in_archive = path == &archived;
+            assert_eq!(settings.selection.is_enabled(closed), in_archive, "{path:?}");
+            assert_eq!(settings.selection.is_enabled(vague), !in_archive, "{path:?}");
+            let min = if in_archive {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            assert_eq!(settings.min_severity, min, "{path:?}");
+        }
     }
 
     #[test]
