@@ -141,7 +141,10 @@ pub fn each_word_until<B>(
 }
 
 /// The length of the character at byte `i` of `text` (a character boundary before
-/// `end`) and whether it is a letter; past `end`, (1, false).
+/// `end`) and whether it is a letter; past `end`, (1, false). Inlined always, as is
+/// [`word_end`]: both run for nearly every byte of prose, and a call each time cost more
+/// than the test.
+#[inline(always)]
 fn letter_at(text: &str, i: usize, end: usize) -> (usize, bool) {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 && i < end => (1, b.is_ascii_alphabetic()),
@@ -153,6 +156,7 @@ fn letter_at(text: &str, i: usize, end: usize) -> (usize, bool) {
 }
 
 /// Where the word whose first letter is at `start` ends, within `end`.
+#[inline(always)]
 fn word_end(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let letter = |i: usize| letter_at(text, i, end).1;
