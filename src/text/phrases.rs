@@ -267,26 +267,52 @@ impl PhraseSet {
             .collect()
     }
 
-    /// The phrases whose first word fits `word`.
-    fn starting_with<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let word = self.may_start(word).then_some(word);
-        let exact = word
-            .and_then(|w| self.index.by_first.get(w))
-            .into_iter()
-            .flatten();
-        let stems = word.into_iter().flat_map(move |word| {
-            // Short stems first: every stem a word has is then met shortest first.
-            let keyed = stem_key(word).and_then(|key| self.index.stem_lens_by_key.get(&key));
-            self.index
-                .short_stem_lens
-                .iter()
-                .chain(keyed.into_iter().flatten())
-                .take_while(move |&&len| len <= word.len())
-                .filter(move |&&len| word.is_char_boundary(len))
-                .filter_map(move |&len| self.index.by_stem.get(&word[..len]))
-                .flatten()
-        });
-        exact.chain(stems).copied()
+    /// Hand `each` the phrases whose first word fits `word` (exact first words, then
+    /// stems shortest first), until it breaks. A loop rather than an iterator: it runs
+    /// for every word of every sentence read, and the chained iterator cost several
+    /// times as much.
+    fn each_starting_with<B>(
+        &self,
+        word: &str,
+        mut each: impl FnMut(usize) -> ControlFlow<B>,
+    ) -> ControlFlow<B> {
+        if !self.may_start(word) {
+            return ControlFlow::Continue(());
+        }
+        for &id in self.index.by_first.get(word).into_iter().flatten() {
+            each(id)?;
+        }
+        let keyed = stem_key(word).and_then(|key| self.index.stem_lens_by_key.get(&key));
+        // Short stems first: every stem a word has is then met shortest first.
+        for &len in self
+            .index
+            .short_stem_lens
+            .iter()
+            .chain(keyed.into_iter().flatten())
+        {
+            if len > word.len() {
+                break;
+            }
+            if !word.is_char_boundary(len) {
+                continue;
+            }
+            for &id in self.index.by_stem.get(&word[..len]).into_iter().flatten() {
+                each(id)?;
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// True when `fits` holds for some phrase whose first word fits `word`.
+    fn any_starting_with(&self, word: &str, mut fits: impl FnMut(usize) -> bool) -> bool {
+        self.each_starting_with(word, |id| {
+            if fits(id) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .is_break()
     }
 
     /// False when no phrase can start with `word`, by its first byte and length alone.
@@ -314,11 +340,12 @@ impl PhraseSet {
             return out;
         }
         for i in 0..words.count() {
-            for id in self.starting_with(words.lower(i)) {
+            let _ = self.each_starting_with(words.lower(i), |id| {
                 if self.fits_at(id, words, i) {
                     out.push((i, self.phrases[id].len()));
                 }
-            }
+                ControlFlow::<()>::Continue(())
+            });
         }
         out.sort_unstable();
         out.dedup();
@@ -355,13 +382,12 @@ impl PhraseSet {
 
     /// True when some phrase occurs in `words` from word `i` on.
     fn occurs_at<W: LowerWords + ?Sized>(&self, words: &W, i: usize) -> bool {
-        self.starting_with(words.lower(i))
-            .any(|id| self.fits_at(id, words, i))
+        self.any_starting_with(words.lower(i), |id| self.fits_at(id, words, i))
     }
 
     /// True when `word` alone is one of the phrases.
     pub fn contains_word(&self, word: &str) -> bool {
-        self.starting_with(word).any(|id| self.phrases[id].len() == 1)
+        self.any_starting_with(word, |id| self.phrases[id].len() == 1)
     }
 }
 
@@ -575,7 +601,11 @@ mod tests {
         for word in [
             "s", "sa", "say", "saying", "said", "sayings", "é", "écrire", "écrit", "tell", "t", "x", "",
         ] {
-            let got: Vec<usize> = set.starting_with(word).collect();
+            let mut got = Vec::new();
+            let _ = set.each_starting_with(word, |id| {
+                got.push(id);
+                ControlFlow::<()>::Continue(())
+            });
             let stem_len = |id: &usize| match &set.phrases[*id][0] {
                 Part::Exact(_) => 0,
                 Part::Stem(stem) => stem.len(),
