@@ -179,7 +179,8 @@ fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<
 }
 
 /// The capitalised words of a document that no dictionary or word list knows.
-struct UnknownWords(Vec<Range<usize>>);
+/// Each with its length in characters.
+struct UnknownWords(Vec<(Range<usize>, usize)>);
 
 /// A spelling of an unknown word: the word, where it is written, and its form without
 /// diacritics.
@@ -473,29 +474,30 @@ impl NamesCheck {
                 let before = list.partition_point(|m| m.range.start <= r.start);
                 before > 0 && r.end <= list[before - 1].range.end
             };
+            // The cheap tests first: the length, then the mentions, then the two word lists.
             UnknownWords(
                 doc.capitalised_words()
                     .iter()
-                    .filter(|w| {
+                    .filter_map(|w| {
                         let word = &text[w.range.clone()];
-                        word.chars().nth(3).is_some()
-                            && !self.dict().knows_word(word)
-                            && !is_english_word(word)
+                        let chars = if word.is_ascii() {
+                            word.len()
+                        } else {
+                            word.chars().count()
+                        };
+                        let unknown = chars >= 4
                             && !inside(&w.range)
+                            && !self.dict().knows_word(word)
+                            && !is_english_word(word);
+                        unknown.then(|| (w.range.clone(), chars))
                     })
-                    .map(|w| w.range.clone())
                     .collect(),
             )
         });
         all.0
             .iter()
-            .filter(|r| {
-                text[(*r).clone()]
-                    .chars()
-                    .nth(min_chars.saturating_sub(1))
-                    .is_some()
-            })
-            .cloned()
+            .filter(|(_, chars)| *chars >= min_chars)
+            .map(|(r, _)| r.clone())
             .collect()
     }
 
