@@ -211,18 +211,18 @@ impl NameIndex {
         let max = max_edits(len);
         let bits = char_bits(word);
         // The terms that pass the cheap tests, with the edits allowed: most words meet
-        // none, and then no buffer for the distance is set up.
-        let mut candidates = (len.saturating_sub(max)..=len + max)
-            .flat_map(|l| {
-                let within = max.min(max_edits(l));
-                let ids = self.buckets.get(&(first, l)).into_iter().flatten();
-                ids.map(move |&id| (self.terms[id as usize].as_str(), self.bits[id as usize], within))
-            })
-            .filter(|&(term, term_bits, within)| {
-                (bits ^ term_bits).count_ones() as usize <= 2 * within && term != word
-            })
-            .peekable();
-        if candidates.peek().is_none() {
+        // none, and then nothing is allocated and no buffer for the distance is set up.
+        let mut candidates: Vec<(&str, usize)> = Vec::new();
+        for l in len.saturating_sub(max)..=len + max {
+            let within = max.min(max_edits(l));
+            for &id in self.buckets.get(&(first, l)).into_iter().flatten() {
+                let term = self.terms[id as usize].as_str();
+                if (bits ^ self.bits[id as usize]).count_ones() as usize <= 2 * within && term != word {
+                    candidates.push((term, within));
+                }
+            }
+        }
+        if candidates.is_empty() {
             return Vec::new();
         }
         let mut found: Vec<(&str, usize)> = Vec::new();
@@ -230,7 +230,7 @@ impl NameIndex {
         let word_chars = chars_into(word, &mut word_buffer);
         let mut term_buffer = ['\0'; SHORT];
         let mut cells = [0; 3 * (SHORT + 1)];
-        for (term, _, within) in candidates {
+        for (term, within) in candidates {
             let distance = match (&word_chars, chars_into(term, &mut term_buffer)) {
                 (Some(w), Some(t)) => distance_within(w, t, within, &mut cells),
                 _ => edit_distance(word, term, within),
