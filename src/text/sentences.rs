@@ -40,7 +40,8 @@ fn split_into(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) 
     let base = paragraph.start;
     let mut start = 0;
     let mut at = 0;
-    while let Some((i, c)) = next_terminator(body, at) {
+    let mut ellipses = Ellipses::new(body);
+    while let Some((i, c)) = next_terminator(body, at, &mut ellipses) {
         let mut end = i + c.len_utf8();
         while let Some(d) = body[end..].chars().next().filter(|d| CLOSERS.contains(d)) {
             end += d.len_utf8();
@@ -54,16 +55,48 @@ fn split_into(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) 
     push_trimmed(body, base, start..body.len(), out);
 }
 
+/// The places of '…' in a paragraph, looked up only as far as the search has gone:
+/// most paragraphs have none, and one search of the whole paragraph says so.
+struct Ellipses<'a> {
+    body: &'a [u8],
+    /// The first '…' at or after the last place asked about.
+    next: Option<usize>,
+}
+
+/// The search for '…', built once.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+
+impl<'a> Ellipses<'a> {
+    fn new(body: &'a str) -> Self {
+        let body = body.as_bytes();
+        Ellipses {
+            body,
+            next: ELLIPSIS.find(body),
+        }
+    }
+
+    /// The first '…' at or after byte `from`.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        match self.next {
+            Some(i) if i < from => {
+                self.next = ELLIPSIS.find(&self.body[from..]).map(|j| from + j);
+                self.next
+            }
+            next => next,
+        }
+    }
+}
+
 /// The first sentence terminator ('.', '!', '?' or '…') at or after byte `from`: the
-/// ASCII ones by a vector search, '…' by its lead byte before the first of them.
-fn next_terminator(body: &str, from: usize) -> Option<(usize, char)> {
+/// ASCII ones by a vector search, '…' from `ellipses`.
+fn next_terminator(body: &str, from: usize, ellipses: &mut Ellipses<'_>) -> Option<(usize, char)> {
     let rest = body.as_bytes().get(from..)?;
-    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
-    let before_ascii = &rest[..ascii.unwrap_or(rest.len())];
-    let ellipsis = memchr::memchr_iter(0xE2, before_ascii).find(|&i| rest[i..].starts_with("…".as_bytes()));
-    match (ellipsis, ascii) {
-        (Some(i), _) => Some((from + i, '…')),
-        (None, Some(i)) => Some((from + i, char::from(rest[i]))),
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| from + i);
+    match (ellipses.at_or_after(from), ascii) {
+        (Some(e), Some(a)) if e < a => Some((e, '…')),
+        (Some(e), None) => Some((e, '…')),
+        (_, Some(a)) => Some((a, char::from(body.as_bytes()[a]))),
         (None, None) => None,
     }
 }
@@ -169,6 +202,27 @@ mod tests {
         assert_eq!(
             sentences("One here. Two there! Three? Four."),
             ["One here.", "Two there!", "Three?", "Four."]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_ends_a_sentence_wherever_it_falls() {
+        assert_eq!(
+            sentences("He paused… Then he left. It was… odd. Was it?… No. “Well…” Done…"),
+            [
+                "He paused…",
+                "Then he left.",
+                "It was… odd.",
+                "Was it?…",
+                "No.",
+                "“Well…”",
+                "Done…"
+            ]
+        );
+        assert_eq!(sentences("No stops at all here…"), ["No stops at all here…"]);
+        assert_eq!(
+            sentences("Only. Full stops. Here."),
+            ["Only.", "Full stops.", "Here."]
         );
     }
 
