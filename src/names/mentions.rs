@@ -7,6 +7,7 @@ use super::words::is_english_word;
 use crate::position::floor_char_boundary;
 use crate::source::Document;
 use crate::text::capitalised::words;
+use crate::text::words::last_word;
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,11 +74,7 @@ fn ordinary_word_alone(
         .iter()
         .any(|m| dict.forms[m.form].entity == f.entity && dict.forms[m.form].full);
     let before = text[..range.start].trim_end();
-    let previous = before
-        .rsplit([' ', '\n'])
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches('.');
+    let previous = last_word(before).trim_end_matches('.');
     let titled = HONORIFICS.contains(&previous)
         || dict
             .titles()

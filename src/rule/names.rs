@@ -19,6 +19,7 @@ use crate::names::similar::{
 };
 use crate::names::words::is_english_word;
 use crate::source::Document;
+use crate::text::words::last_word;
 
 /// Placeholders a `names` message may use.
 pub const PLACEHOLDERS: &[&str] = &["match", "fix", "name", "other", "title", "detail", "date"];
@@ -524,7 +525,7 @@ impl NamesCheck {
         for range in &words {
             let word = &text[range.clone()];
             let before = text[..range.start].trim_end();
-            let previous = before.rsplit([' ', '\n']).next().unwrap_or_default();
+            let previous = last_word(before);
             let introduced =
                 self.title_before(text, range.start).is_some() || self.dict().is_given_name(previous);
             let near = if introduced {

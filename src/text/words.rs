@@ -35,6 +35,14 @@ pub fn general_punctuation_at(bytes: &[u8], i: usize) -> bool {
     bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80)
 }
 
+/// What follows the last space or line break of `text` (all of it when it has neither).
+pub fn last_word(text: &str) -> &str {
+    text.as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\n')
+        .map_or(text, |i| &text[i + 1..])
+}
+
 /// True when `range` in `text` neither starts nor ends inside a word.
 pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let inner_first = text[start..end].chars().next();
@@ -85,6 +93,24 @@ pub fn word_run_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_word_is_what_a_split_at_spaces_and_line_breaks_leaves_last() {
+        for text in [
+            "",
+            "one",
+            "one two",
+            "one\ntwo",
+            "one two ",
+            "a\n",
+            " lead",
+            "é ü",
+            "Mr.  Ruiz",
+        ] {
+            let split = text.rsplit([' ', '\n']).next().unwrap_or_default();
+            assert_eq!(last_word(text), split, "{text:?}");
+        }
+    }
 
     #[test]
     fn general_punctuation_holds_no_letter_or_digit() {
