@@ -372,8 +372,10 @@ impl NamesCheck {
         let text = &doc.prose.text;
         let candidates = self.unknown_words(doc, list, 4);
         // Distinct spellings with their places and their diacritic-free form, made once.
-        let mut spellings: Vec<Spelling<'_>> = Vec::new();
-        let mut by_word: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut spellings: Vec<Spelling<'_>> = Vec::with_capacity(candidates.len());
+        // Sized once: grown from empty, the maps were rehashed four times per document.
+        let mut by_word: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
         for range in candidates.iter() {
             let word = &text[range.clone()];
             match by_word.get(word) {
@@ -385,7 +387,8 @@ impl NamesCheck {
             }
         }
         // Spellings that are the same without diacritics share a group.
-        let mut groups: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut groups: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(spellings.len(), Default::default());
         let group: Vec<usize> = spellings
             .iter()
             .map(|(_, _, folded)| {
