@@ -179,8 +179,8 @@ fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<
     }
 }
 
-/// The capitalised words of a document that no dictionary or word list knows.
-/// Each with its length in characters.
+/// The capitalised words of a document that no dictionary or word list knows, each with
+/// its length in characters.
 struct UnknownWords(Vec<(Range<usize>, usize)>);
 
 /// A spelling of an unknown word: the word, where it is written, and its form without
@@ -466,7 +466,6 @@ impl NamesCheck {
         }
     }
 
-    /// Capitalised words that are neither dictionary words, ordinary words nor inside a mention.
     /// Capitalised words of `min_chars` or more (at least four) that are neither
     /// dictionary words, ordinary words nor inside a mention; worked out once per document.
     fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
