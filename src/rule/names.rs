@@ -183,6 +183,16 @@ fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<
 /// its length in characters.
 struct UnknownWords(Vec<(Range<usize>, usize)>);
 
+impl UnknownWords {
+    /// The words of `min_chars` characters or more, in text order.
+    fn of_at_least(&self, min_chars: usize) -> impl Iterator<Item = &Range<usize>> {
+        self.0
+            .iter()
+            .filter(move |(_, chars)| *chars >= min_chars)
+            .map(|(range, _)| range)
+    }
+}
+
 /// A spelling of an unknown word: the word, where it is written, and its form without
 /// diacritics.
 type Spelling<'a> = (&'a str, Vec<Range<usize>>, std::borrow::Cow<'a, str>);
@@ -370,13 +380,13 @@ impl NamesCheck {
     /// diacritics, or with one slip inside the word where the other spelling recurs.
     fn mixed_unknown(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let candidates = self.unknown_words(doc, list, 4);
+        let unknown = self.unknown_words(doc, list);
         // Distinct spellings with their places and their diacritic-free form, made once.
-        let mut spellings: Vec<Spelling<'_>> = Vec::with_capacity(candidates.len());
+        let mut spellings: Vec<Spelling<'_>> = Vec::with_capacity(unknown.0.len());
         // Sized once: grown from empty, the maps were rehashed four times per document.
         let mut by_word: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-        for range in candidates.iter() {
+            FxHashMap::with_capacity_and_hasher(unknown.0.len(), Default::default());
+        for range in unknown.of_at_least(4) {
             let word = &text[range.clone()];
             match by_word.get(word) {
                 Some(&i) => spellings[i].1.push(range.clone()),
@@ -466,11 +476,11 @@ impl NamesCheck {
         }
     }
 
-    /// Capitalised words of `min_chars` or more (at least four) that are neither
-    /// dictionary words, ordinary words nor inside a mention; worked out once per document.
-    fn unknown_words(&self, doc: &Document, list: &[Mention], min_chars: usize) -> Vec<Range<usize>> {
+    /// Capitalised words of four characters or more that are neither dictionary words,
+    /// ordinary words nor inside a mention; worked out once per document.
+    fn unknown_words<'d>(&self, doc: &'d Document, list: &[Mention]) -> &'d UnknownWords {
         let text = &doc.prose.text;
-        let all = doc.cache.get_or_compute(Arc::as_ptr(&self.shared) as usize, || {
+        doc.cache.get_or_compute(Arc::as_ptr(&self.shared) as usize, || {
             // Mentions come in order and do not overlap: only the last one to start at
             // or before a word can hold it.
             let inside = |r: &Range<usize>| {
@@ -496,20 +506,15 @@ impl NamesCheck {
                     })
                     .collect(),
             )
-        });
-        all.0
-            .iter()
-            .filter(|(_, chars)| *chars >= min_chars)
-            .map(|(r, _)| r.clone())
-            .collect()
+        })
     }
 
     fn near_misses(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
-        let words = self.unknown_words(doc, list, 5);
+        let mut words = self.unknown_words(doc, list).of_at_least(5).peekable();
         // Only a word after a title or a given name, or one that looks like a person or
         // place the article names, can be a slip: the rest need no look-up at all.
-        if words.is_empty() {
+        if words.peek().is_none() {
             return;
         }
         let mut named_entities: Vec<usize> = list.iter().map(|m| self.dict().forms[m.form].entity).collect();
@@ -524,7 +529,7 @@ impl NamesCheck {
                 })
                 .map(|f| f.text.to_string()),
         );
-        for range in &words {
+        for range in words {
             let word = &text[range.clone()];
             let before = text[..range.start].trim_end();
             let previous = last_word(before);
