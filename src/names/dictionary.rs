@@ -403,28 +403,35 @@ impl Dictionary {
         range: std::ops::Range<usize>,
     ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
         let lower_starts = self.lower_form_starts(&text[..range.end], range.start);
-        self.find_with(text, range, &lower_starts)
+        let mut out = Vec::new();
+        self.each_with(text, range, &lower_starts, |found, forms| {
+            out.push((found, forms.to_vec()))
+        });
+        out
     }
 
     /// Every place in `text` from `from` on where a form whose first word is not
     /// capitalised ("al Qaeda", "von der Leyen") begins, even inside another: each
     /// search goes on from just after the last start found. For finding in many
-    /// ranges of one text, worked out once with [`Dictionary::find_with`].
+    /// ranges of one text, worked out once for [`Dictionary::each_with`].
     pub fn lower_form_starts(&self, text: &str, from: usize) -> Vec<usize> {
         self.lower_first_words
             .as_ref()
             .map_or_else(Vec::new, |search| search.in_span(text, from..text.len()))
     }
 
-    /// [`Dictionary::find`] with `lower_starts` given: [`Dictionary::lower_form_starts`]
-    /// of `text`, or of any text that `text[..range.end]` begins.
-    pub fn find_with(
+    /// [`Dictionary::find`], with `lower_starts` given ([`Dictionary::lower_form_starts`]
+    /// of `text`, or of any text that `text[..range.end]` begins), handing each
+    /// occurrence to `each` instead of collecting them: the forms of one occurrence are
+    /// lent from a buffer used for all of them.
+    pub fn each_with(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         lower_starts: &[usize],
-    ) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
-        let mut out = Vec::new();
+        mut each: impl FnMut(std::ops::Range<usize>, &[usize]),
+    ) {
+        let mut forms: Vec<usize> = Vec::new();
         let mut next_free = range.start;
         let hay = &text[..range.end];
         let first = lower_starts.partition_point(|&i| i < range.start);
@@ -454,17 +461,18 @@ impl Dictionary {
             else {
                 continue;
             };
-            let forms: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|f| self.forms[*f].text.len() == len && fits(f))
-                .collect();
+            forms.clear();
+            forms.extend(
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|f| self.forms[*f].text.len() == len && fits(f)),
+            );
             let found = start..start + len;
             next_free = found.end;
             starts.skip_to(found.end);
-            out.push((found, forms));
+            each(found, &forms);
         }
-        out
     }
 
     /// False when no form's first word starts with the byte `first` (the first byte of
@@ -751,11 +759,16 @@ mod tests {
         let text = "Ask von der\nLeyen. Then von der Leyen, al Qaeda and al\nQaeda; von der Leyen";
         let lower_starts = dict.lower_form_starts(text, 0);
         let found = |range: std::ops::Range<usize>, starts: Option<&[usize]>| -> Vec<&str> {
-            let hits = match starts {
-                Some(starts) => dict.find_with(text, range, starts),
-                None => dict.find(text, range),
+            let Some(starts) = starts else {
+                return dict
+                    .find(text, range)
+                    .into_iter()
+                    .map(|(r, _)| &text[r])
+                    .collect();
             };
-            hits.into_iter().map(|(r, _)| &text[r]).collect()
+            let mut hits = Vec::new();
+            dict.each_with(text, range, starts, |r, _| hits.push(&text[r]));
+            hits
         };
         // Ranges ending inside a form, so that a start found in the whole text has no
         // form that fits in the range.

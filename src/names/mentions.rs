@@ -39,19 +39,19 @@ fn find(doc: &Document, dict: &Dictionary) -> Mentions {
     let mut shared_surnames: Vec<usize> = Vec::new();
     let lower_starts = dict.lower_form_starts(text, 0);
     for paragraph in &doc.prose.paragraphs {
-        for (range, forms) in dict.find_with(text, paragraph.clone(), &lower_starts) {
-            let Some(form) = resolve(dict, &forms, &list) else {
-                continue;
+        dict.each_with(text, paragraph.clone(), &lower_starts, |range, forms| {
+            let Some(form) = resolve(dict, forms, &list) else {
+                return;
             };
             if dict.forms[form].kind == FormKind::Except {
-                continue;
+                return;
             }
             if part_of_longer_name(text, &range, dict, form) {
                 shared_surnames.push(form);
             } else if !ordinary_word_alone(text, &range, dict, form, &list) {
                 list.push(Mention { range, form });
             }
-        }
+        });
     }
     list.retain(|m| !shared_surnames.contains(&m.form));
     Mentions { list }
