@@ -16,6 +16,11 @@ use std::ops::Range;
 /// `range` of `text` without the whitespace at either end (empty ranges stay at their start).
 pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = &text[range.clone()];
+    // Most pieces begin and end with ASCII that is not whitespace: nothing to trim.
+    let solid = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !(b as char).is_whitespace());
+    if solid(piece.as_bytes().first()) && solid(piece.as_bytes().last()) {
+        return range;
+    }
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     range.start + lead..(range.end - trail).max(range.start + lead)
@@ -68,6 +73,21 @@ mod tests {
             let ours: Vec<&str> = lines_inclusive(text).collect();
             let standard: Vec<&str> = text.split_inclusive('\n').collect();
             assert_eq!(ours, standard, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn trimmed_ranges_are_those_of_the_standard_trim() {
+        let text = " a\t\u{a0}é b\u{2009}\n\u{b}x ";
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let piece = &text[start..end];
+                let trimmed = trim_range(text, start..end);
+                assert_eq!(&text[trimmed.clone()], piece.trim(), "{start}..{end}");
+                if piece.trim().is_empty() {
+                    assert_eq!(trimmed.start, trimmed.end);
+                }
+            }
         }
     }
 

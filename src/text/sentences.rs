@@ -165,19 +165,36 @@ fn is_listed(sorted_keys: &[u64], word: &str) -> bool {
     short_key(word).is_some_and(|key| sorted_keys.binary_search(&key).is_ok())
 }
 
-/// The word that ends at byte `at` (letters and inner full stops).
+/// The word that ends at byte `at` (letters and inner full stops). ASCII bytes are read
+/// one by one; from the first other byte back, characters are.
 fn word_before(body: &str, at: usize) -> &str {
     let head = &body[..at];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, ch)| !(ch.is_alphabetic() || ch == '.'))
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let bytes = head.as_bytes();
+    let mut start = at;
+    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
+        if !b.is_ascii() {
+            start = head[..start]
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !(ch.is_alphabetic() || ch == '.'))
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            break;
+        }
+        if !(b.is_ascii_alphabetic() || b == b'.') {
+            break;
+        }
+        start -= 1;
+    }
     &head[start..]
 }
 
 /// A single capital ("J.") or letters joined by full stops ("U.S", "a.m").
 fn is_initialism(word: &str) -> bool {
+    if !word.as_bytes().contains(&b'.') {
+        // One part, as most words before a full stop are: only a single capital is one.
+        let mut chars = word.chars();
+        return matches!((chars.next(), chars.next()), (Some(ch), None) if ch.is_alphabetic() && ch.is_uppercase());
+    }
     let mut letters = 0;
     for part in word.split('.') {
         let mut chars = part.chars();
@@ -294,6 +311,53 @@ mod tests {
             sentences("Wait… Then “go!” Done… ok? Fine."),
             ["Wait…", "Then “go!”", "Done… ok?", "Fine."]
         );
+    }
+
+    #[test]
+    fn words_before_full_stops_read_by_bytes_as_by_characters() {
+        fn by_chars(body: &str, at: usize) -> &str {
+            let head = &body[..at];
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !(ch.is_alphabetic() || ch == '.'))
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            &head[start..]
+        }
+        for body in [
+            "said Mr.",
+            "Ms.",
+            "the U.S.",
+            "in Zürich.",
+            "São Paulo.",
+            "“Über.",
+            "a café.",
+            "x—y.",
+            "ΑΘΗΝΑ.",
+            "3.5.",
+            ".",
+        ] {
+            let at = body.len() - 1;
+            assert_eq!(word_before(body, at), by_chars(body, at), "{body}");
+        }
+    }
+
+    #[test]
+    fn initialisms_without_full_stops_are_single_capitals() {
+        for (word, expected) in [
+            ("J", true),
+            ("Ö", true),
+            ("j", false),
+            ("JK", false),
+            ("", false),
+            ("7", false),
+            ("U.S", true),
+            ("a.m", true),
+            ("J.", false),
+            ("Mr.J", false),
+        ] {
+            assert_eq!(is_initialism(word), expected, "{word}");
+        }
     }
 
     #[test]
