@@ -18,8 +18,34 @@ pub struct Selector {
 #[derive(Debug, Clone)]
 enum Matcher {
     Category(Category),
-    FullId(GlobMatcher),
-    Id(GlobMatcher),
+    FullId(Pattern),
+    Id(Pattern),
+}
+
+/// A glob, or the text itself when it has no wildcard: a glob is compiled into a regex,
+/// which costs more than the rest of loading a configuration.
+#[derive(Debug, Clone)]
+enum Pattern {
+    Literal(String),
+    Glob(GlobMatcher),
+}
+
+impl Pattern {
+    fn parse(text: &str) -> Result<Pattern, String> {
+        if !text.contains(['*', '?', '[', ']', '{', '}', '\\']) {
+            return Ok(Pattern::Literal(text.to_owned()));
+        }
+        let glob =
+            Glob::new(text).map_err(|e| format!("`{text}` is not a valid rule pattern: {}", e.kind()))?;
+        Ok(Pattern::Glob(glob.compile_matcher()))
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match self {
+            Pattern::Literal(literal) => literal == text,
+            Pattern::Glob(glob) => glob.is_match(text),
+        }
+    }
 }
 
 const CATEGORIES: [Category; 5] = [
@@ -39,13 +65,11 @@ impl Selector {
                 matcher: Matcher::Category(*category),
             });
         }
-        let glob = Glob::new(text)
-            .map_err(|e| format!("`{text}` is not a valid rule pattern: {}", e.kind()))?
-            .compile_matcher();
+        let pattern = Pattern::parse(text)?;
         let matcher = if text.contains('/') {
-            Matcher::FullId(glob)
+            Matcher::FullId(pattern)
         } else {
-            Matcher::Id(glob)
+            Matcher::Id(pattern)
         };
         Ok(Selector {
             text: text.to_owned(),
@@ -67,8 +91,8 @@ impl Selector {
     pub fn matches_info(&self, info: &RuleInfo) -> bool {
         match &self.matcher {
             Matcher::Category(category) => info.category == *category,
-            Matcher::FullId(glob) => glob.is_match(&info.id),
-            Matcher::Id(glob) => glob.is_match(info.id.rsplit('/').next().unwrap_or_default()),
+            Matcher::FullId(pattern) => pattern.is_match(&info.id),
+            Matcher::Id(pattern) => pattern.is_match(info.id.rsplit('/').next().unwrap_or_default()),
         }
     }
 
@@ -166,6 +190,42 @@ mod tests {
             .all(|id| id.contains("name") || id.contains("title")));
         assert!(picked("other/vague-source").is_empty());
         assert!(Selector::parse("copydesk/[").is_err());
+    }
+
+    #[test]
+    fn selectors_without_wildcards_pick_what_their_glob_picks() {
+        let rules = rules();
+        let texts = [
+            "copydesk/vague-source",
+            "vague-source",
+            "vague",
+            "copydesk/vague-source/",
+            "Copydesk/vague-source",
+            "copydesk",
+            "other/vague-source",
+            "copydesk/misspelled-name",
+            "",
+        ];
+        for text in texts {
+            let glob = Glob::new(text).unwrap().compile_matcher();
+            let selector = Selector::parse(text).unwrap();
+            assert!(
+                matches!(
+                    selector.matcher,
+                    Matcher::FullId(Pattern::Literal(_)) | Matcher::Id(Pattern::Literal(_))
+                ),
+                "{text}"
+            );
+            for rule in rules.rules() {
+                let id = rule.id();
+                let target = if text.contains('/') {
+                    id
+                } else {
+                    id.rsplit('/').next().unwrap()
+                };
+                assert_eq!(selector.matches(rule), glob.is_match(target), "{text} on {id}");
+            }
+        }
     }
 
     #[test]
