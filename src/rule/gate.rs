@@ -63,9 +63,28 @@ impl LineKey {
     /// The key of `line`.
     pub fn of(line: &str) -> Self {
         let mut key = LineKey::default();
-        for c in key_chars(line) {
-            let at = usize::from(key.len);
-            key.len += c.encode_utf8(&mut key.bytes[at..]).len() as u8;
+        // ASCII byte by byte, as most lines begin; from the first other byte on, by
+        // characters.
+        let mut chars = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if chars == WIDTH {
+                break;
+            }
+            if !b.is_ascii() {
+                for c in key_chars(&line[i..]).take(WIDTH - chars) {
+                    let at = usize::from(key.len);
+                    key.len += c.encode_utf8(&mut key.bytes[at..]).len() as u8;
+                }
+                break;
+            }
+            let c = match b {
+                b'0'..=b'9' => b'0',
+                b if b.is_ascii_alphabetic() => b.to_ascii_lowercase(),
+                _ => continue,
+            };
+            key.bytes[usize::from(key.len)] = c;
+            key.len += 1;
+            chars += 1;
         }
         key
     }
@@ -296,7 +315,20 @@ mod tests {
 
     #[test]
     fn inline_keys_equal_string_keys() {
-        for line in ["  » SHARE this", "© 2024 Ledger", "İİİİİ", "ǅemal", "—", "", "a1"] {
+        for line in [
+            "  » SHARE this",
+            "© 2024 Ledger",
+            "İİİİİ",
+            "ǅemal",
+            "—",
+            "",
+            "a1",
+            "Ab İİİ",
+            "abc İ",
+            "A — b, ÉCOLE",
+            "x9 ©",
+            "The 12 ½ Ö",
+        ] {
             assert_eq!(LineKey::of(line).as_str(), line_key(line));
         }
         assert_eq!(LineKey::of("— ·").first_byte(), None);
