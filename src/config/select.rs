@@ -22,8 +22,8 @@ enum Matcher {
     Id(Pattern),
 }
 
-/// A glob, or the text itself when it has no wildcard: a glob is compiled into a regex,
-/// which costs more than the rest of loading a configuration.
+/// A glob, or the text itself when it has no wildcard: compiling a glob builds a regex,
+/// which cost a configuration naming twenty rules more than checking an article.
 #[derive(Debug, Clone)]
 enum Pattern {
     Literal(String),
