@@ -171,7 +171,8 @@ fn word_before(body: &str, at: usize) -> &str {
     let head = &body[..at];
     let bytes = head.as_bytes();
     let mut start = at;
-    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
+    while start > 0 {
+        let b = bytes[start - 1];
         if !b.is_ascii() {
             start = head[..start]
                 .char_indices()
