@@ -500,13 +500,22 @@ fn duration(rest: &str) -> Option<Unit> {
     })
 }
 
+/// The word after a number, lower-cased, when it can be what the number counts.
 fn counted_noun(rest: &str) -> Option<String> {
-    let mut words = rest.split_whitespace();
-    let first = words
+    let word = rest
+        .split_whitespace()
         .next()?
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if first.is_empty() || NOT_NOUNS.contains(&first.as_str()) || !first.chars().all(char::is_alphabetic) {
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    // An ASCII word is tested before it is copied: most words after a number are not
+    // nouns ("per", "of", "in").
+    if word.is_ascii() {
+        let noun = !word.is_empty()
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+            && !NOT_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n));
+        return noun.then(|| word.to_ascii_lowercase());
+    }
+    let first = word.to_lowercase();
+    if NOT_NOUNS.contains(&first.as_str()) || !first.chars().all(char::is_alphabetic) {
         return None;
     }
     Some(first)
@@ -768,6 +777,43 @@ mod tests {
                 );
                 at = m.get(0).unwrap().end();
             }
+        }
+    }
+
+    #[test]
+    fn counted_nouns_are_the_lower_cased_word_unless_listed() {
+        fn by_lower_casing_first(rest: &str) -> Option<String> {
+            let first = rest
+                .split_whitespace()
+                .next()?
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let noun = !first.is_empty()
+                && !NOT_NOUNS.contains(&first.as_str())
+                && first.chars().all(char::is_alphabetic);
+            noun.then_some(first)
+        }
+        for rest in [
+            " people",
+            " PEOPLE,",
+            " Per cent",
+            " of them",
+            " OF",
+            " homes.",
+            " 5",
+            " x5",
+            " “cars”",
+            " Ärzte",
+            " ſtraße",
+            " İstanbul",
+            " ＡＢＣ",
+            " May",
+            " MARCH",
+            "",
+            " ...",
+            " e-mails",
+        ] {
+            assert_eq!(counted_noun(rest), by_lower_casing_first(rest), "{rest:?}");
         }
     }
 
