@@ -193,9 +193,16 @@ impl UnknownWords {
     }
 }
 
-/// A spelling of an unknown word: the word, where it is written, and its form without
-/// diacritics.
-type Spelling<'a> = (&'a str, Vec<Range<usize>>, std::borrow::Cow<'a, str>);
+/// A spelling of an unknown word in one document.
+struct Spelling<'a> {
+    word: &'a str,
+    /// How many times it is written.
+    count: usize,
+    /// Where it is first written.
+    first: usize,
+    /// The word without diacritics.
+    folded: std::borrow::Cow<'a, str>,
+}
 
 /// Titles written before names, longest first, and indexed by their last byte.
 #[derive(Debug, Clone)]
@@ -381,7 +388,7 @@ impl NamesCheck {
     fn mixed_unknown(&self, doc: &Document, list: &[Mention], emit: &mut Emitter<'_>) {
         let text = &doc.prose.text;
         let unknown = self.unknown_words(doc, list);
-        // Distinct spellings with their places and their diacritic-free form, made once.
+        // Distinct spellings with their counts and diacritic-free forms, made once.
         let mut spellings: Vec<Spelling<'_>> = Vec::with_capacity(unknown.0.len());
         // Sized once: grown from empty, the maps were rehashed four times per document.
         let mut by_word: FxHashMap<&str, usize> =
@@ -389,10 +396,15 @@ impl NamesCheck {
         for range in unknown.of_at_least(4) {
             let word = &text[range.clone()];
             match by_word.get(word) {
-                Some(&i) => spellings[i].1.push(range.clone()),
+                Some(&i) => spellings[i].count += 1,
                 None => {
                     by_word.insert(word, spellings.len());
-                    spellings.push((word, vec![range.clone()], fold_diacritics(word)));
+                    spellings.push(Spelling {
+                        word,
+                        count: 1,
+                        first: range.start,
+                        folded: fold_diacritics(word),
+                    });
                 }
             }
         }
@@ -401,9 +413,9 @@ impl NamesCheck {
             FxHashMap::with_capacity_and_hasher(spellings.len(), Default::default());
         let group: Vec<usize> = spellings
             .iter()
-            .map(|(_, _, folded)| {
+            .map(|spelling| {
                 let next = groups.len();
-                *groups.entry(folded.as_ref()).or_insert(next)
+                *groups.entry(spelling.folded.as_ref()).or_insert(next)
             })
             .collect();
         let mut group_size = vec![0usize; groups.len()];
@@ -413,15 +425,11 @@ impl NamesCheck {
         // Every spelling, and those written more than once: a spelling alone in its
         // group can only be a slip of one of the latter.
         let all: Vec<usize> = (0..spellings.len()).collect();
-        let repeated: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&j| spellings[j].1.len() >= 2)
-            .collect();
-        for (i, (slip, slip_ranges, slip_folded)) in spellings.iter().enumerate() {
+        let repeated: Vec<usize> = all.iter().copied().filter(|&j| spellings[j].count >= 2).collect();
+        for (i, slip) in spellings.iter().enumerate() {
             // The right spelling can only be one of the same group, or one written more
             // than once that this one, written once, may be a typing slip of.
-            let may_be_slip = slip_ranges.len() == 1 && slip.chars().count() >= 6;
+            let may_be_slip = slip.count == 1 && slip.word.chars().count() >= 6;
             if group_size[group[i]] == 1 && !may_be_slip {
                 continue;
             }
@@ -433,41 +441,42 @@ impl NamesCheck {
             let best = in_reach
                 .iter()
                 .map(|&j| (j, &spellings[j]))
-                .filter(|&(j, (_, other_ranges, _))| {
-                    j != i && (group[j] == group[i] || may_be_slip && other_ranges.len() >= 2)
-                })
-                .map(|(_, spelling)| spelling)
-                .filter(|(other, other_ranges, other_folded)| {
-                    let more_used = other_ranges.len() > slip_ranges.len()
-                        || other_ranges.len() == slip_ranges.len()
-                            && other_ranges[0].start < slip_ranges[0].start;
-                    if other_folded == slip_folded {
+                .filter(|&(j, other)| j != i && (group[j] == group[i] || may_be_slip && other.count >= 2))
+                .map(|(_, other)| other)
+                .filter(|other| {
+                    let more_used =
+                        other.count > slip.count || other.count == slip.count && other.first < slip.first;
+                    if other.folded == slip.folded {
                         return more_used;
                     }
-                    slip_ranges.len() == 1
-                        && other_ranges.len() >= 2
-                        && other.len().abs_diff(slip.len()) <= 1
-                        && slip.chars().count() >= 6
-                        && differs_inside(other, slip)
-                        && !is_inflection(other, slip)
-                        && is_typing_slip(other, slip)
+                    slip.count == 1
+                        && other.count >= 2
+                        && other.word.len().abs_diff(slip.word.len()) <= 1
+                        && slip.word.chars().count() >= 6
+                        && differs_inside(other.word, slip.word)
+                        && !is_inflection(other.word, slip.word)
+                        && is_typing_slip(other.word, slip.word)
                 })
-                .max_by_key(|(_, r, _)| r.len())
-                .map(|(w, r, _)| (w, r));
-            let Some((right, right_ranges)) = best else {
+                .max_by_key(|other| other.count);
+            let Some(right) = best else {
                 continue;
             };
-            for range in slip_ranges {
-                let related = vec![(right_ranges[0].clone(), format!("written “{right}” here"))];
+            let written_right = right.first..right.first + right.word.len();
+            // A finding is rare: the slip's places are looked up again only then.
+            let slip_places = unknown
+                .of_at_least(4)
+                .filter(|r| &text[(*r).clone()] == slip.word);
+            for range in slip_places {
+                let related = vec![(written_right.clone(), format!("written “{}” here", right.word))];
                 let fix = Fix::replace(
                     doc.source_span(range.clone()),
-                    *right,
-                    format!("replace with “{right}”"),
+                    right.word,
+                    format!("replace with “{}”", right.word),
                 )
                 .with_applicability(Applicability::Unsafe);
                 emit.emit_full(
                     range.clone(),
-                    &[("fix", right), ("name", right), ("other", right)],
+                    &[("fix", right.word), ("name", right.word), ("other", right.word)],
                     Some(fix),
                     related,
                     None,
