@@ -496,7 +496,9 @@ impl NamesCheck {
                 let before = list.partition_point(|m| m.range.start <= r.start);
                 before > 0 && r.end <= list[before - 1].range.end
             };
-            // The cheap tests first: the length, then the mentions, then the two word lists.
+            // The cheap tests first: the length, then the mentions, then the two word lists,
+            // the English list first: it rules out most words, and sooner than the
+            // dictionary's set.
             UnknownWords(
                 doc.capitalised_words()
                     .iter()
@@ -509,8 +511,8 @@ impl NamesCheck {
                         };
                         let unknown = chars >= 4
                             && !inside(&w.range)
-                            && !self.dict().knows_word(word)
-                            && !is_english_word(word);
+                            && !is_english_word(word)
+                            && !self.dict().knows_word(word);
                         unknown.then(|| (w.range.clone(), chars))
                     })
                     .collect(),
