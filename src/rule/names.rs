@@ -183,7 +183,15 @@ fn preferred_entity(dict: &Dictionary, name: &str, form: &str) -> Result<Option<
 /// its length in characters.
 struct UnknownWords(Vec<(Range<usize>, usize)>);
 
+/// The fewest characters an unknown word has.
+const SHORTEST_UNKNOWN: usize = 4;
+
 impl UnknownWords {
+    /// Every word, in text order.
+    fn ranges(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.0.iter().map(|(range, _)| range)
+    }
+
     /// The words of `min_chars` characters or more, in text order.
     fn of_at_least(&self, min_chars: usize) -> impl Iterator<Item = &Range<usize>> {
         self.0
@@ -393,7 +401,7 @@ impl NamesCheck {
         // Sized once: grown from empty, the maps were rehashed four times per document.
         let mut by_word: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(unknown.0.len(), Default::default());
-        for range in unknown.of_at_least(4) {
+        for range in unknown.ranges() {
             let word = &text[range.clone()];
             match by_word.get(word) {
                 Some(&i) => spellings[i].count += 1,
@@ -463,9 +471,7 @@ impl NamesCheck {
             };
             let written_right = right.first..right.first + right.word.len();
             // A finding is rare: the slip's places are looked up again only then.
-            let slip_places = unknown
-                .of_at_least(4)
-                .filter(|r| &text[(*r).clone()] == slip.word);
+            let slip_places = unknown.ranges().filter(|r| &text[(*r).clone()] == slip.word);
             for range in slip_places {
                 let related = vec![(written_right.clone(), format!("written “{}” here", right.word))];
                 let fix = Fix::replace(
@@ -485,8 +491,8 @@ impl NamesCheck {
         }
     }
 
-    /// Capitalised words of four characters or more that are neither dictionary words,
-    /// ordinary words nor inside a mention; worked out once per document.
+    /// Capitalised words of [`SHORTEST_UNKNOWN`] characters or more that are neither
+    /// dictionary words, ordinary words nor inside a mention; worked out once per document.
     fn unknown_words<'d>(&self, doc: &'d Document, list: &[Mention]) -> &'d UnknownWords {
         let text = &doc.prose.text;
         doc.cache.get_or_compute(Arc::as_ptr(&self.shared) as usize, || {
@@ -497,8 +503,7 @@ impl NamesCheck {
                 before > 0 && r.end <= list[before - 1].range.end
             };
             // The cheap tests first: the length, then the mentions, then the two word lists,
-            // the English list first: it rules out most words, and sooner than the
-            // dictionary's set.
+            // the English one before the dictionary's set, as it rules out most words.
             UnknownWords(
                 doc.capitalised_words()
                     .iter()
@@ -509,7 +514,7 @@ impl NamesCheck {
                         } else {
                             word.chars().count()
                         };
-                        let unknown = chars >= 4
+                        let unknown = chars >= SHORTEST_UNKNOWN
                             && !inside(&w.range)
                             && !is_english_word(word)
                             && !self.dict().knows_word(word);
