@@ -1,7 +1,8 @@
 //! The engine: every rule over one document, many documents in parallel, stable order.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -158,17 +159,45 @@ impl Job {
 
 /// Check many jobs in parallel; results keep the order of `jobs`.
 pub fn run_jobs(jobs: &[Job], options: &CheckOptions) -> Vec<Result<CheckedFile, SourceError>> {
+    run_jobs_until(jobs, options, u64::MAX)
+}
+
+/// Check jobs in parallel, starting them in order, until the files read hold `bytes`
+/// bytes: the results of the jobs started (always the first), in the order of `jobs`.
+/// The jobs after them are not started. This bounds the memory of a batch by what its
+/// files hold without asking the file system for their sizes first.
+pub fn run_jobs_until(
+    jobs: &[Job],
+    options: &CheckOptions,
+    bytes: u64,
+) -> Vec<Result<CheckedFile, SourceError>> {
     if jobs.len() < 2 {
         // One file (an editor hook): starting the thread pool would cost more than it saves.
         return jobs.iter().map(|job| job.run(options)).collect();
     }
-    // Every file its own task: articles differ in length, and a thread that is done
-    // can then take any file another thread has not started, rather than wait for a
-    // run of them to finish.
-    jobs.par_iter()
-        .with_max_len(1)
-        .map(|job| job.run(options))
-        .collect()
+    // Every file its own task, taken in order by whichever thread is free: articles
+    // differ in length, and a thread that is done takes the next file rather than wait
+    // for a run of them to finish. Jobs are taken only while the files read so far hold
+    // fewer than `bytes` bytes, so the jobs started are always the first ones.
+    let next = AtomicUsize::new(0);
+    let read = AtomicU64::new(0);
+    let results: Vec<OnceLock<Result<CheckedFile, SourceError>>> =
+        jobs.iter().map(|_| OnceLock::new()).collect();
+    rayon::broadcast(|_| {
+        while read.load(Ordering::Relaxed) < bytes {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else {
+                break;
+            };
+            let result = crate::source::read_file(&job.path, options.max_file_size).and_then(|content| {
+                read.fetch_add(content.len() as u64, Ordering::Relaxed);
+                job.run_on(content, options)
+            });
+            // Each index is taken once, so its place is empty.
+            let _ = results[i].set(result);
+        }
+    });
+    results.into_iter().map_while(OnceLock::into_inner).collect()
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub mod text;
 mod yaml;
 
 pub use baseline::{Baseline, BaselineError};
-pub use engine::{run_jobs, CheckOptions, CheckedFile, Job};
+pub use engine::{run_jobs, run_jobs_until, CheckOptions, CheckedFile, Job};
 pub use error::{Error, RuleError, RuleErrors, SourceError};
 pub use finding::{Applicability, Edit, Finding, Fix, Label, RuleInfo};
 pub use position::{LineCol, LineIndex, Span};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use copydesk::config::{CommandLineRules, Project, Projects};
 use copydesk::files::{Found, WalkError};
 use copydesk::report::FileError;
-use copydesk::{files, run_jobs, CheckOptions, CheckedFile, Format, Job, RuleSet, SourceError};
+use copydesk::{files, run_jobs_until, CheckOptions, CheckedFile, Format, Job, RuleSet, SourceError};
 
 use super::{RuleArgs, Status};
 
@@ -22,16 +22,28 @@ impl RuleArgs {
     }
 }
 
-/// Files checked together: at most this many…
-const BATCH_FILES: usize = 256;
-/// …and about this many bytes, so memory stays bounded whatever the files.
-const BATCH_BYTES: u64 = 16 << 20;
+/// How much one batch of a run takes on.
+#[derive(Debug, Clone, Copy)]
+struct BatchLimits {
+    /// Files walked at a time…
+    files: usize,
+    /// …and checked until the files read hold this many bytes, so memory stays bounded
+    /// whatever the files.
+    bytes: u64,
+}
+
+const BATCH: BatchLimits = BatchLimits {
+    files: 256,
+    bytes: 16 << 20,
+};
 
 /// The jobs of a run, made batch by batch while folders are walked, so memory does not
 /// grow with the number of files.
 pub struct Batches<'a> {
     walk: Box<dyn Iterator<Item = Result<Found, WalkError>> + 'a>,
     input_format: Option<Format>,
+    /// The most files a batch takes.
+    files: usize,
     /// Paths that could not be walked, so far.
     pub errors: Vec<FileError>,
     /// Paths left out on purpose while walking, so far.
@@ -45,6 +57,7 @@ impl<'a> Batches<'a> {
         Batches {
             walk: Box::new(files::walk_lazily(paths, follow_links)),
             input_format,
+            files: BATCH.files,
             errors: Vec::new(),
             skipped: Vec::new(),
         }
@@ -54,8 +67,7 @@ impl<'a> Batches<'a> {
     /// the run with status 2, after its problems are printed.
     pub fn next_batch(&mut self, projects: &mut Projects) -> Result<Vec<Job>, Status> {
         let mut jobs = Vec::new();
-        let mut bytes = 0;
-        while jobs.len() < BATCH_FILES && bytes < BATCH_BYTES {
+        while jobs.len() < self.files {
             let Some(found) = self.walk.next() else {
                 break;
             };
@@ -80,7 +92,6 @@ impl<'a> Batches<'a> {
             if found.walked && !files::is_article(&found.path) && project.format_for(&found.path).is_none() {
                 continue;
             }
-            bytes += std::fs::metadata(&found.path).map_or(0, |m| m.len());
             jobs.push(job_in(found.path, self.input_format, project));
         }
         stop_on_config_errors(projects)?;
@@ -123,9 +134,22 @@ pub fn check_each(
     projects: &mut Projects,
     options: &CheckOptions,
     keep: impl Fn(&Path) -> bool,
+    each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
+) -> Result<Walked, Status> {
+    let walk = Batches::new(paths, input_format, follow_links);
+    check_batches(walk, BATCH, projects, options, keep, each)
+}
+
+/// [`check_each`] over the files of `batches`, batch by batch within `limits`.
+fn check_batches(
+    mut batches: Batches<'_>,
+    limits: BatchLimits,
+    projects: &mut Projects,
+    options: &CheckOptions,
+    keep: impl Fn(&Path) -> bool,
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
 ) -> Result<Walked, Status> {
-    let mut batches = Batches::new(paths, input_format, follow_links);
+    batches.files = limits.files;
     // The next batch with a file to check, empty at the end.
     let next_batch = |batches: &mut Batches, projects: &mut Projects| loop {
         let mut jobs = batches.next_batch(projects)?;
@@ -138,13 +162,22 @@ pub fn check_each(
     let mut hand_on =
         |(done, results): CheckedBatch| done.iter().zip(results).all(|(job, result)| each(job, result));
     let mut jobs = next_batch(&mut batches, projects)?;
+    let mut walked_all = jobs.is_empty();
+    // A broken configuration met while walking: the files walked before it are checked
+    // and handed on first.
+    let mut broken: Option<Status> = None;
     let mut checked: Option<CheckedBatch> = None;
     loop {
-        let (results, handed_on, next) = std::thread::scope(|scope| {
-            let checking = (!jobs.is_empty()).then(|| scope.spawn(|| run_jobs(&jobs, options)));
+        let (results, handed_on, walked) = std::thread::scope(|scope| {
+            let checking =
+                (!jobs.is_empty()).then(|| scope.spawn(|| run_jobs_until(&jobs, options, limits.bytes)));
             let handed_on = checked.take().is_none_or(&mut hand_on);
-            let next = match (&checking, handed_on) {
-                (Some(_), true) => Some(next_batch(&mut batches, projects)),
+            // Walk on only while at most a batch of files waits, so that the files waiting
+            // stay bounded when large files cut batches short.
+            let walked = match (&checking, handed_on) {
+                (Some(_), true) if !walked_all && jobs.len() <= limits.files => {
+                    Some(next_batch(&mut batches, projects))
+                }
                 _ => None,
             };
             let results = checking.map(|thread| {
@@ -152,22 +185,27 @@ pub fn check_each(
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             });
-            (results, handed_on, next)
+            (results, handed_on, walked)
         });
         let (Some(results), true) = (results, handed_on) else {
             break;
         };
-        checked = Some((std::mem::take(&mut jobs), results));
-        match next {
-            Some(Ok(next)) => jobs = next,
-            Some(Err(status)) => {
-                if let Some(batch) = checked.take() {
-                    hand_on(batch);
-                }
-                return Err(status);
+        let waiting = jobs.split_off(results.len());
+        checked = Some((std::mem::replace(&mut jobs, waiting), results));
+        match walked {
+            Some(Ok(more)) => {
+                walked_all = more.is_empty();
+                jobs.extend(more);
             }
-            None => break,
+            Some(Err(status)) => {
+                walked_all = true;
+                broken = Some(status);
+            }
+            None => {}
         }
+    }
+    if let Some(status) = broken {
+        return Err(status);
     }
     Ok(Walked {
         errors: batches.errors,
@@ -230,4 +268,82 @@ pub fn rules_here(args: &RuleArgs) -> Result<Arc<RuleSet>, Status> {
     let project = projects.for_dir(Path::new("."));
     stop_on_config_errors(&mut projects)?;
     project.map(|p| Arc::clone(&p.rules)).ok_or(Status::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use copydesk::config::CommandLineRules;
+
+    /// A folder of `count` articles, each with a line of page furniture.
+    fn folder(count: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for i in 0..count {
+            let text = format!("Story {i} of the harbour board.\n\nComments are closed.\n");
+            std::fs::write(dir.path().join(format!("a{i:02}.txt")), text).expect("write");
+        }
+        dir
+    }
+
+    /// The files handed on by a run of `check_batches` within `limits`, in order, and
+    /// whether every one had a finding.
+    fn handed_on(dir: &Path, limits: BatchLimits) -> (Result<Walked, Status>, Vec<String>, bool) {
+        let paths = [dir.to_path_buf()];
+        let mut projects = Projects::new(CommandLineRules::default(), None, true);
+        let mut names = Vec::new();
+        let mut all_found = true;
+        let result = check_batches(
+            Batches::new(&paths, None, false),
+            limits,
+            &mut projects,
+            &CheckOptions::default(),
+            |_| true,
+            |job, result| {
+                let name = job
+                    .path
+                    .file_name()
+                    .expect("a file")
+                    .to_string_lossy()
+                    .into_owned();
+                names.push(name);
+                all_found &= result.is_ok_and(|checked| !checked.findings.is_empty());
+                true
+            },
+        );
+        (result, names, all_found)
+    }
+
+    #[test]
+    fn batches_cut_short_by_their_bytes_check_every_file_once_in_order() {
+        let dir = folder(23);
+        let expected: Vec<String> = (0..23).map(|i| format!("a{i:02}.txt")).collect();
+        for limits in [
+            BATCH,
+            BatchLimits { files: 4, bytes: 1 },
+            BatchLimits { files: 5, bytes: 120 },
+            BatchLimits {
+                files: 1,
+                bytes: u64::MAX,
+            },
+        ] {
+            let (result, names, all_found) = handed_on(dir.path(), limits);
+            assert!(result.is_ok(), "{limits:?}");
+            assert_eq!(names, expected, "{limits:?}");
+            assert!(all_found, "{limits:?}");
+        }
+    }
+
+    #[test]
+    fn a_broken_configuration_stops_the_run_after_the_files_walked_before_it() {
+        let dir = folder(6);
+        let broken = dir.path().join("z");
+        std::fs::create_dir(&broken).expect("subfolder");
+        std::fs::write(broken.join("copydesk.yaml"), "disable: [no-such-rule]\n").expect("write");
+        std::fs::write(broken.join("b.txt"), "Comments are closed.\n").expect("write");
+        let (result, names, _) = handed_on(dir.path(), BatchLimits { files: 4, bytes: 1 });
+        assert_eq!(result.err(), Some(Status::Error));
+        let first: Vec<String> = (0..4).map(|i| format!("a{i:02}.txt")).collect();
+        assert_eq!(names[..4], first[..], "the first batch is handed on whole");
+        assert!(!names.contains(&"b.txt".to_owned()));
+    }
 }
