@@ -42,8 +42,6 @@ const BATCH: BatchLimits = BatchLimits {
 pub struct Batches<'a> {
     walk: Box<dyn Iterator<Item = Result<Found, WalkError>> + 'a>,
     input_format: Option<Format>,
-    /// The most files a batch takes.
-    files: usize,
     /// Paths that could not be walked, so far.
     pub errors: Vec<FileError>,
     /// Paths left out on purpose while walking, so far.
@@ -57,17 +55,16 @@ impl<'a> Batches<'a> {
         Batches {
             walk: Box::new(files::walk_lazily(paths, follow_links)),
             input_format,
-            files: BATCH.files,
             errors: Vec::new(),
             skipped: Vec::new(),
         }
     }
 
-    /// The next batch, empty at the end. A broken configuration met on the way stops
-    /// the run with status 2, after its problems are printed.
-    pub fn next_batch(&mut self, projects: &mut Projects) -> Result<Vec<Job>, Status> {
+    /// The next batch, of at most `files` files, empty at the end. A broken configuration
+    /// met on the way stops the run with status 2, after its problems are printed.
+    pub fn next_batch(&mut self, projects: &mut Projects, files: usize) -> Result<Vec<Job>, Status> {
         let mut jobs = Vec::new();
-        while jobs.len() < self.files {
+        while jobs.len() < files {
             let Some(found) = self.walk.next() else {
                 break;
             };
@@ -149,10 +146,9 @@ fn check_batches(
     keep: impl Fn(&Path) -> bool,
     mut each: impl FnMut(&Job, Result<CheckedFile, SourceError>) -> bool,
 ) -> Result<Walked, Status> {
-    batches.files = limits.files;
     // The next batch with a file to check, empty at the end.
     let next_batch = |batches: &mut Batches, projects: &mut Projects| loop {
-        let mut jobs = batches.next_batch(projects)?;
+        let mut jobs = batches.next_batch(projects, limits.files)?;
         let end = jobs.is_empty();
         jobs.retain(|job| keep(&job.path));
         if end || !jobs.is_empty() {
