@@ -376,15 +376,15 @@ impl Check for BoilerplateCheck {
         let lower = doc.lower_prose();
         let mut i = 0;
         while i < lines.len() {
-            let key = facts.keys.get(i).copied().unwrap_or_default();
-            if !self.opens.may_open(&key) || !self.short(facts, i) {
+            let key = &facts.keys[i];
+            if !self.opens.may_open(key) || !self.short(facts, i) {
                 i += 1;
                 continue;
             }
             let line = Line {
                 text: &text[lines[i].clone()],
                 lower: &lower.0[lines[i].clone()],
-                key: &key,
+                key,
             };
             let mut len = self.block_len(text, lines, facts, i, &line);
             if len == 0 && self.lines.any_match(&line) && !self.excepted(line.text) {
