@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::wire::{JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
+use super::wire::{write_json, JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
 use super::{Reporter, Summary};
 use crate::engine::CheckedFile;
 
@@ -38,7 +38,7 @@ impl Reporter for JsonReporter {
                 out.write_all(b",")?;
             }
             out.write_all(b"\n")?;
-            serde_json::to_writer(&mut *out, &JsonFinding::of(&file.doc, f))?;
+            write_json(out, &JsonFinding::of(&file.doc, f))?;
             self.written += 1;
         }
         Ok(())

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::JSON_VERSION;
-use super::wire::{JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
+use super::wire::{write_json, JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
 use super::{Reporter, Summary};
 use crate::engine::CheckedFile;
 
@@ -34,7 +34,7 @@ enum Line<'a> {
 }
 
 fn write_line(out: &mut dyn Write, line: &Line) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, line)?;
+    write_json(out, line)?;
     out.write_all(b"\n")
 }
 

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::jsonl::JsonLinesReporter;
-use super::wire::JsonFinding;
+use super::wire::{write_json, JsonFinding};
 use super::{Reporter, Summary};
 use crate::batch::RecordId;
 use crate::engine::CheckedFile;
@@ -40,7 +40,7 @@ struct ErrorLine<'a> {
 }
 
 fn write_line(out: &mut dyn Write, line: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, line)?;
+    write_json(out, line)?;
     out.write_all(b"\n")
 }
 
