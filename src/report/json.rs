@@ -48,15 +48,15 @@ impl Reporter for JsonReporter {
         self.start(out)?;
         let errors: Vec<JsonError> = summary.errors.iter().map(JsonError::from).collect();
         write!(out, "\n],\"errors\":")?;
-        serde_json::to_writer(&mut *out, &errors)?;
+        write_json(out, &errors)?;
         let skipped: Vec<JsonError> = summary.skipped.iter().map(JsonError::from).collect();
         write!(out, ",\"skipped\":")?;
-        serde_json::to_writer(&mut *out, &skipped)?;
+        write_json(out, &skipped)?;
         let stale: Vec<JsonStaleEntry> = summary.stale_baseline.iter().map(JsonStaleEntry::from).collect();
         write!(out, ",\"stale_baseline\":")?;
-        serde_json::to_writer(&mut *out, &stale)?;
+        write_json(out, &stale)?;
         write!(out, ",\"summary\":")?;
-        serde_json::to_writer(&mut *out, &JsonTotals::from(summary))?;
+        write_json(out, &JsonTotals::from(summary))?;
         writeln!(out, "}}")
     }
 }
