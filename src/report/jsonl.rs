@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::JSON_VERSION;
-use super::wire::{write_json, JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
+use super::wire::{write_json_line, JsonError, JsonFinding, JsonStaleEntry, JsonTotals};
 use super::{Reporter, Summary};
 use crate::engine::CheckedFile;
 
@@ -33,31 +33,26 @@ enum Line<'a> {
     },
 }
 
-fn write_line(out: &mut dyn Write, line: &Line) -> io::Result<()> {
-    write_json(out, line)?;
-    out.write_all(b"\n")
-}
-
 impl Reporter for JsonLinesReporter {
     fn file(&mut self, out: &mut dyn Write, file: &CheckedFile) -> io::Result<()> {
         for f in &file.findings {
-            write_line(out, &Line::Finding(JsonFinding::of(&file.doc, f)))?;
+            write_json_line(out, &Line::Finding(JsonFinding::of(&file.doc, f)))?;
         }
         out.flush()
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         for e in &summary.errors {
-            write_line(out, &Line::Error(JsonError::from(e)))?;
+            write_json_line(out, &Line::Error(JsonError::from(e)))?;
         }
         for e in &summary.skipped {
-            write_line(out, &Line::Skipped(JsonError::from(e)))?;
+            write_json_line(out, &Line::Skipped(JsonError::from(e)))?;
         }
         for e in &summary.stale_baseline {
-            write_line(out, &Line::StaleBaseline(JsonStaleEntry::from(e)))?;
+            write_json_line(out, &Line::StaleBaseline(JsonStaleEntry::from(e)))?;
         }
         let totals = JsonTotals::from(summary);
-        write_line(
+        write_json_line(
             out,
             &Line::Summary {
                 version: JSON_VERSION,

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::jsonl::JsonLinesReporter;
-use super::wire::{write_json, JsonFinding};
+use super::wire::{write_json_line, JsonFinding};
 use super::{Reporter, Summary};
 use crate::batch::RecordId;
 use crate::engine::CheckedFile;
@@ -39,17 +39,12 @@ struct ErrorLine<'a> {
     message: &'a str,
 }
 
-fn write_line(out: &mut dyn Write, line: &impl Serialize) -> io::Result<()> {
-    write_json(out, line)?;
-    out.write_all(b"\n")
-}
-
 impl RecordReporter {
     /// Report the (already filtered) findings of record `id`.
     pub fn record(&mut self, out: &mut dyn Write, id: &RecordId, file: &CheckedFile) -> io::Result<()> {
         for f in &file.findings {
             let finding = JsonFinding::of(&file.doc, f);
-            write_line(
+            write_json_line(
                 out,
                 &FindingLine {
                     r#type: "finding",
@@ -69,7 +64,7 @@ impl RecordReporter {
         id: Option<&RecordId>,
         message: &str,
     ) -> io::Result<()> {
-        write_line(
+        write_json_line(
             out,
             &ErrorLine {
                 r#type: "error",

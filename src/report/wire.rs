@@ -18,6 +18,13 @@ pub(crate) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Res
     out.write_all(&serde_json::to_vec(value)?)
 }
 
+/// [`write_json`] followed by a line break: one line of JSON Lines.
+pub(crate) fn write_json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    let mut line = serde_json::to_vec(value)?;
+    line.push(b'\n');
+    out.write_all(&line)
+}
+
 /// A span as lines, columns and bytes, with an optional message.
 #[derive(Serialize)]
 pub(crate) struct Position<'a> {
